@@ -1,0 +1,116 @@
+package dev.eaw.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code http}: latency and throughput of the running application's platform endpoints, measured from a second
+ * process over loopback. The baseline is liveness (no database, no authentication): the stack's own ceiling. Then
+ * the public health check (a database round trip per module) and the authenticated overview (sign-in check plus
+ * the modules' counts). A bounded number of requests, to a local address only.
+ */
+final class HttpLatency implements BenchmarkCommand {
+
+	@Override
+	public String name() {
+		return "http";
+	}
+
+	@Override
+	public String usage() {
+		return "http --url http://localhost:8080 --user admin --password P [--requests 2000] [--concurrency 8]";
+	}
+
+	@Override
+	public List<Row> run(Flags flags) throws Exception {
+		URI base = URI.create(flags.get("url", "http://localhost:8080"));
+		String host = base.getHost();
+		if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+			throw new IllegalArgumentException("--url must be a loopback address");
+		}
+		int requests = Math.min(flags.integer("requests", 2000), 100_000);
+		int concurrency = Math.min(flags.integer("concurrency", 8), 256);
+		String auth = "Basic " + Base64.getEncoder()
+			.encodeToString((flags.required("user") + ":" + flags.required("password")).getBytes(StandardCharsets.UTF_8));
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		List<Row> rows = new ArrayList<>();
+		rows.add(measure(client, base.resolve("/actuator/health/liveness"), null, requests, concurrency)
+			.metric("endpoint", "liveness (baseline: no DB, no auth)"));
+		rows.add(measure(client, base.resolve("/actuator/health"), null, requests, concurrency)
+			.metric("endpoint", "health (DB + 3 modules)"));
+		rows.add(measure(client, base.resolve("/api/overview"), auth, requests, concurrency)
+			.metric("endpoint", "api/overview (Basic auth + counts)")
+			.asDefault());
+		return rows;
+	}
+
+	private static Row measure(HttpClient client, URI uri, String auth, int requests, int concurrency)
+			throws Exception {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+		if (auth != null) {
+			builder.header("Authorization", auth);
+		}
+		HttpRequest request = builder.build();
+		for (int i = 0; i < Math.min(200, requests); i++) {
+			client.send(request, HttpResponse.BodyHandlers.discarding());
+		}
+		long[] nanos = new long[requests];
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger failures = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		long start = System.nanoTime();
+		try {
+			List<Future<?>> workers = new ArrayList<>();
+			for (int w = 0; w < concurrency; w++) {
+				workers.add(pool.submit(() -> {
+					for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+						long t0 = System.nanoTime();
+						try {
+							int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+							if (status != 200) {
+								failures.incrementAndGet();
+							}
+						}
+						catch (Exception ex) {
+							failures.incrementAndGet();
+						}
+						nanos[i] = System.nanoTime() - t0;
+					}
+					return null;
+				}));
+			}
+			for (Future<?> worker : workers) {
+				worker.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		Arrays.sort(nanos);
+		return Row.of(uri.getPath())
+			.metric("requests_per_s", requests / seconds)
+			.metric("p50_ms", percentile(nanos, 0.50))
+			.metric("p95_ms", percentile(nanos, 0.95))
+			.metric("p99_ms", percentile(nanos, 0.99))
+			.metric("errors", failures.get());
+	}
+
+	static double percentile(long[] sortedNanos, double q) {
+		int index = (int) Math.ceil(q * sortedNanos.length) - 1;
+		return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+	}
+
+}

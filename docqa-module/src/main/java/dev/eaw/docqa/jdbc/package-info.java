@@ -1,0 +1,3 @@
+/** Internal: JDBC access to collections and documents. */
+@org.jspecify.annotations.NullMarked
+package dev.eaw.docqa.jdbc;

@@ -1,0 +1,3 @@
+/** Internal: JDBC access to experiments and runs. */
+@org.jspecify.annotations.NullMarked
+package dev.eaw.mlops.jdbc;

@@ -1,0 +1,105 @@
+package dev.eaw.web.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import dev.eaw.kernel.ApiTokens;
+import dev.eaw.web.support.ProblemResponses;
+import dev.eaw.kernel.AuditTrail;
+import dev.eaw.kernel.UserAccounts;
+
+/**
+ * Two filter chains. The API chain ({@code /api/**}, {@code /actuator/**}) takes HTTP Basic, personal API tokens or
+ * the browser's session, answers 401/403 with problem bodies and asks for a CSRF token only from the browser. The
+ * page chain signs people in with a form. In both, reading needs VIEWER, changing needs ANALYST, and
+ * administration needs ADMIN; everyone may manage their own account and tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("ANALYST").role("ANALYST").implies("VIEWER").build();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(UserAccounts accounts) {
+		return username -> accounts.find(username)
+			.map(user -> User.withUsername(user.username())
+				.password(accounts.passwordHash(user.username()).orElseThrow())
+				.roles(user.role().name())
+				.disabled(!user.enabled())
+				.build())
+			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authorizeHttpRequests(auth -> {
+				auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+				auth.requestMatchers("/actuator/**", "/api/admin/**").hasRole("ADMIN");
+				auth.requestMatchers("/api/tokens/**", "/api/tokens", "/api/me").authenticated();
+				byRole(auth);
+			})
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> ProblemResponses
+				.write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or an API token (Authorization: Bearer …).")))
+			.addFilterBefore(new BearerTokenFilter(tokens, audit), BasicAuthenticationFilter.class)
+			.exceptionHandling(ex -> ex
+				.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(request, response,
+						HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or an API token (Authorization: Bearer …)."))
+				.accessDeniedHandler((request, response, e) -> ProblemResponses.write(request, response,
+						HttpStatus.FORBIDDEN, "Your role does not allow this.")))
+			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserWrites()))
+			.requestCache(cache -> cache.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(auth -> {
+			auth.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+					"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+				.permitAll();
+			auth.requestMatchers("/admin/**").hasRole("ADMIN");
+			auth.requestMatchers("/account/**", "/logout").authenticated();
+			byRole(auth);
+		})
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+			.exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
+		return http.build();
+	}
+
+	/** Reads need VIEWER, everything else ANALYST. */
+	private static void byRole(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+		auth.requestMatchers(HttpMethod.GET).hasRole("VIEWER")
+			.requestMatchers(HttpMethod.HEAD).hasRole("VIEWER")
+			.anyRequest()
+			.hasRole("ANALYST");
+	}
+
+	/** A write from the browser (no Authorization header) must carry the CSRF token; token and Basic calls need not. */
+	private static RequestMatcher browserWrites() {
+		return request -> request.getHeader("Authorization") == null
+				&& !(request.getMethod().equals("GET") || request.getMethod().equals("HEAD")
+						|| request.getMethod().equals("OPTIONS") || request.getMethod().equals("TRACE"));
+	}
+
+}

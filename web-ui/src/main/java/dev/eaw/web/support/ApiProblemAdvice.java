@@ -1,0 +1,46 @@
+package dev.eaw.web.support;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every REST controller answers errors as RFC 9457 problem details: Spring MVC's own exceptions (bad JSON, missing
+ * parameter, wrong media type), the kernel's {@code NotFound}/{@code InvalidInput}/{@code Conflict}, and anything
+ * unexpected, which becomes a 500 without internals.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail denied(AccessDeniedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+		problem.setTitle("Forbidden");
+		return problem;
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail invalid(IllegalArgumentException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid input");
+		return problem;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unhandled error in a REST call", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The server failed; the log has the details.");
+		problem.setTitle("Internal Server Error");
+		return problem;
+	}
+
+}

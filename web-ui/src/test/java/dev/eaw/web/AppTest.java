@@ -1,0 +1,22 @@
+package dev.eaw.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port, on its own throw-away embedded PostgreSQL, with a known admin password.
+ * Every test class that uses it shares one application context (and one database), so tests pick unique names.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eaw.admin.password=" + AppTest.ADMIN_PASSWORD, "eaw.postgres.directory=" })
+public @interface AppTest {
+
+	String ADMIN_PASSWORD = "admin-test-secret";
+
+}
