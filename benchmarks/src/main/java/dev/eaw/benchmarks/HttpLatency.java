@@ -30,7 +30,7 @@ final class HttpLatency implements BenchmarkCommand {
 
 	@Override
 	public String usage() {
-		return "http --url http://localhost:8080 --user admin --password P [--requests 2000] [--concurrency 8]";
+		return "http --url http://localhost:8080 --user admin --password P [--token eaw_…] [--requests 2000] [--concurrency 8]";
 	}
 
 	@Override
@@ -45,27 +45,45 @@ final class HttpLatency implements BenchmarkCommand {
 		String auth = "Basic " + Base64.getEncoder()
 			.encodeToString((flags.required("user") + ":" + flags.required("password")).getBytes(StandardCharsets.UTF_8));
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		String token = flags.get("token", "");
+		List<Probe> probes = new ArrayList<>();
+		probes.add(new Probe("liveness: no DB, no auth (ceiling)", base.resolve("/actuator/health/liveness"), null));
+		probes.add(new Probe("health: DB + 3 modules", base.resolve("/actuator/health"), null));
+		probes.add(new Probe("api/overview, HTTP Basic", base.resolve("/api/overview"), auth));
+		if (!token.isBlank()) {
+			probes.add(new Probe("api/overview, API token", base.resolve("/api/overview"), "Bearer " + token));
+		}
+		for (Probe probe : probes) {
+			warmUp(client, probe.request(), Math.min(1000, requests));
+		}
 		List<Row> rows = new ArrayList<>();
-		rows.add(measure(client, base.resolve("/actuator/health/liveness"), null, requests, concurrency)
-			.metric("endpoint", "liveness (baseline: no DB, no auth)"));
-		rows.add(measure(client, base.resolve("/actuator/health"), null, requests, concurrency)
-			.metric("endpoint", "health (DB + 3 modules)"));
-		rows.add(measure(client, base.resolve("/api/overview"), auth, requests, concurrency)
-			.metric("endpoint", "api/overview (Basic auth + counts)")
-			.asDefault());
+		for (Probe probe : probes) {
+			Row row = measure(client, probe.name(), probe.request(), requests, concurrency);
+			rows.add(probe.name().contains("Basic") ? row.asDefault() : row);
+		}
 		return rows;
 	}
 
-	private static Row measure(HttpClient client, URI uri, String auth, int requests, int concurrency)
-			throws Exception {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-		if (auth != null) {
-			builder.header("Authorization", auth);
+	private record Probe(String name, URI uri, String authorization) {
+
+		HttpRequest request() {
+			HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+			if (authorization != null) {
+				builder.header("Authorization", authorization);
+			}
+			return builder.build();
 		}
-		HttpRequest request = builder.build();
-		for (int i = 0; i < Math.min(200, requests); i++) {
+
+	}
+
+	private static void warmUp(HttpClient client, HttpRequest request, int count) throws Exception {
+		for (int i = 0; i < count; i++) {
 			client.send(request, HttpResponse.BodyHandlers.discarding());
 		}
+	}
+
+	private static Row measure(HttpClient client, String name, HttpRequest request, int requests, int concurrency)
+			throws Exception {
 		long[] nanos = new long[requests];
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
@@ -100,7 +118,7 @@ final class HttpLatency implements BenchmarkCommand {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Arrays.sort(nanos);
-		return Row.of(uri.getPath())
+		return Row.of(name)
 			.metric("requests_per_s", requests / seconds)
 			.metric("p50_ms", percentile(nanos, 0.50))
 			.metric("p95_ms", percentile(nanos, 0.95))

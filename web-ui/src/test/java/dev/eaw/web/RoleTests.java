@@ -86,6 +86,30 @@ class RoleTests {
 	}
 
 	@Test
+	void anAdminSetsANewPasswordForAUser() {
+		accounts.create("role-forgetful", "forgotten-secret", Role.VIEWER, "test");
+		assertThat(Http.basic(port, "role-forgetful", "forgotten-secret").get("/api/me").statusCode()).isEqualTo(200);
+		Http admin = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
+		assertThat(admin.patchJson("/api/admin/users/role-forgetful", "{\"password\": \"short\"}").statusCode())
+			.isEqualTo(400);
+		assertThat(admin.patchJson("/api/admin/users/role-forgetful", "{\"password\": \"remembered-secret\"}").statusCode())
+			.isEqualTo(200);
+		assertThat(Http.basic(port, "role-forgetful", "forgotten-secret").get("/api/me").statusCode()).isEqualTo(401);
+		assertThat(Http.basic(port, "role-forgetful", "remembered-secret").get("/api/me").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aDisabledUserIsRefusedAtOnceEvenRightAfterACall() {
+		accounts.create("role-leaver", "leaver-secret", Role.ANALYST, "test");
+		Http leaver = Http.basic(port, "role-leaver", "leaver-secret");
+		assertThat(leaver.get("/api/me").statusCode()).isEqualTo(200);
+		assertThat(Http.basic(port, "admin", AppTest.ADMIN_PASSWORD)
+			.patchJson("/api/admin/users/role-leaver", "{\"enabled\": false}")
+			.statusCode()).isEqualTo(200);
+		assertThat(leaver.get("/api/me").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void theLastAdminCannotBeDemoted() {
 		HttpResponse<String> response = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD)
 			.patchJson("/api/admin/users/admin", "{\"role\": \"VIEWER\"}");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import dev.eaw.kernel.InvalidInput;
 import dev.eaw.kernel.NotFound;
 import dev.eaw.kernel.Role;
 import dev.eaw.kernel.UserAccount;
+import dev.eaw.kernel.UserAccountChanged;
 import dev.eaw.kernel.UserAccounts;
 
 @Service
@@ -30,10 +32,13 @@ class JpaUserAccounts implements UserAccounts {
 
 	private final AuditTrail audit;
 
-	JpaUserAccounts(Users users, PasswordEncoder encoder, AuditTrail audit) {
+	private final ApplicationEventPublisher events;
+
+	JpaUserAccounts(Users users, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events) {
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	@Override
@@ -86,6 +91,7 @@ class JpaUserAccounts implements UserAccounts {
 		Role before = user.role();
 		user.role(role);
 		audit.record(actor, "user.role-changed", username + ": " + before + " → " + role);
+		events.publishEvent(new UserAccountChanged(user.username()));
 		return user.toAccount();
 	}
 
@@ -97,14 +103,17 @@ class JpaUserAccounts implements UserAccounts {
 		}
 		user.enabled(enabled);
 		audit.record(actor, enabled ? "user.enabled" : "user.disabled", username);
+		events.publishEvent(new UserAccountChanged(user.username()));
 		return user.toAccount();
 	}
 
 	@Override
 	public void changePassword(String username, String newPassword, String actor) {
 		checkPassword(newPassword);
-		existing(username).passwordHash(encoder.encode(newPassword));
+		UserEntity user = existing(username);
+		user.passwordHash(encoder.encode(newPassword));
 		audit.record(actor, "user.password-changed", username);
+		events.publishEvent(new UserAccountChanged(user.username()));
 	}
 
 	@Override

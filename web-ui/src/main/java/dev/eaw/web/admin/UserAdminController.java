@@ -79,6 +79,19 @@ class UserAdminController {
 		return "redirect:/admin/users";
 	}
 
+	@PostMapping("/users/{username}/password")
+	String password(Principal principal, @PathVariable String username, @RequestParam String password,
+			RedirectAttributes redirect) {
+		try {
+			accounts.changePassword(username, password, principal.getName());
+			Flash.done(redirect, "admin.users.password-set", username);
+		}
+		catch (ErrorResponseException ex) {
+			Flash.refused(redirect, ex);
+		}
+		return "redirect:/admin/users";
+	}
+
 	@GetMapping("/audit")
 	String audit(@RequestParam(defaultValue = "0") int page, Model model) {
 		long total = audit.count();

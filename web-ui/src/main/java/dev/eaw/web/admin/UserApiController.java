@@ -42,7 +42,7 @@ class UserApiController {
 	record NewUser(@Nullable String username, @Nullable String password, @Nullable Role role) {
 	}
 
-	record UserChange(@Nullable Role role, @Nullable Boolean enabled) {
+	record UserChange(@Nullable Role role, @Nullable Boolean enabled, @Nullable String password) {
 	}
 
 	@GetMapping("/users")
@@ -69,7 +69,7 @@ class UserApiController {
 	}
 
 	@PatchMapping("/users/{username}")
-	@Operation(summary = "Change a user's role or enable/disable them")
+	@Operation(summary = "Change a user's role, enable/disable them or set a new password")
 	UserAccount change(Principal principal, @PathVariable String username, @RequestBody UserChange change) {
 		UserAccount result = user(username);
 		if (change.role() != null) {
@@ -77,6 +77,9 @@ class UserApiController {
 		}
 		if (change.enabled() != null) {
 			result = accounts.setEnabled(username, change.enabled(), principal.getName());
+		}
+		if (change.password() != null) {
+			accounts.changePassword(username, change.password(), principal.getName());
 		}
 		return result;
 	}

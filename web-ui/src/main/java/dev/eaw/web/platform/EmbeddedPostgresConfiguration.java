@@ -3,6 +3,7 @@ package dev.eaw.web.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -34,12 +35,21 @@ class EmbeddedPostgresConfiguration {
 		boolean throwAway = configured == null || configured.isBlank();
 		Path directory = throwAway ? Files.createTempDirectory("eaw-postgres")
 				: Files.createDirectories(Path.of(configured).toAbsolutePath().normalize());
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+		if (!throwAway) {
+			LeftoverServer.stopIfRunning(directory);
+		}
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (!throwAway) {
+			// zonky runs PostgreSQL without fsync for fast tests; data that must survive a crash needs it back on
+			builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+		}
+		EmbeddedPostgres postgres = builder
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(throwAway)
 			.setPort(settings.port())
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("max_connections", "100")
+			.setPGStartupWait(Duration.ofSeconds(60))
 			.start();
 		log.info("Embedded PostgreSQL listening on 127.0.0.1:{} with data in {}", postgres.getPort(),
 				throwAway ? "a temporary directory" : directory);

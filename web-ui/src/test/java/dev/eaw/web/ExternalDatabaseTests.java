@@ -1,0 +1,55 @@
+package dev.eaw.web;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code spring.datasource.url} set (as {@code SPRING_DATASOURCE_URL} does), the application uses that server
+ * and starts no embedded one. The "external" server here is a separate PostgreSQL process the test starts itself.
+ */
+@SpringBootTest(properties = { "eaw.admin.password=external-secret" })
+class ExternalDatabaseTests {
+
+	static EmbeddedPostgres external;
+
+	@DynamicPropertySource
+	static void externalDatabase(DynamicPropertyRegistry registry) throws IOException {
+		external = EmbeddedPostgres.builder().start();
+		registry.add("spring.datasource.url", () -> external.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		external.close();
+	}
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void usesTheConfiguredServerAndStartsNoEmbeddedOne() {
+		assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+		Integer port = jdbc.sql("SELECT inet_server_port()").query(Integer.class).single();
+		assertThat(port).isEqualTo(external.getPort());
+		assertThat(jdbc.sql("SELECT count(*) FROM kernel.users WHERE username = 'admin'").query(Integer.class).single())
+			.isEqualTo(1);
+	}
+
+}
