@@ -1,0 +1,75 @@
+package dev.eaw.insights.ai;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+
+/**
+ * Sentence embeddings computed in-process by an ONNX model shipped inside a Maven jar (bge-small-en-v1.5, quantized:
+ * 384 dimensions, normalized, input cut at 512 tokens). Thread-safe; load it once and share it.
+ */
+public final class Embedder {
+
+	/** The model's name, part of every cache key so that a model change never serves stale results. */
+	public static final String BGE_SMALL_Q = "bge-small-en-v1.5-q";
+
+	private final EmbeddingModel model;
+
+	private final String name;
+
+	Embedder(EmbeddingModel model, String name) {
+		this.model = model;
+		this.name = name;
+	}
+
+	/** Loads bge-small-en-v1.5 (quantized); takes about a second. */
+	public static Embedder bgeSmall() {
+		return new Embedder(new BgeSmallEnV15QuantizedEmbeddingModel(), BGE_SMALL_Q);
+	}
+
+	public String modelName() {
+		return name;
+	}
+
+	public int dimensions() {
+		return model.dimension();
+	}
+
+	public float[] embed(String text) {
+		return model.embed(text.isBlank() ? " " : text).content().vector();
+	}
+
+	/** Embeds many texts in batches, which is faster than one by one. */
+	public List<float[]> embedAll(List<String> texts) {
+		List<float[]> vectors = new ArrayList<>(texts.size());
+		int batch = 64;
+		for (int from = 0; from < texts.size(); from += batch) {
+			List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + batch))
+				.stream()
+				.map(t -> TextSegment.from(t.isBlank() ? " " : t))
+				.toList();
+			for (Embedding embedding : model.embedAll(segments).content()) {
+				vectors.add(embedding.vector());
+			}
+		}
+		return vectors;
+	}
+
+	/** Cosine similarity in [-1, 1]. */
+	public static double cosine(float[] a, float[] b) {
+		double dot = 0;
+		double na = 0;
+		double nb = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+			na += a[i] * a[i];
+			nb += b[i] * b[i];
+		}
+		return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+	}
+
+}
