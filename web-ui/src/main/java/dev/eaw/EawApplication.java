@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Enterprise AI Workflows: Insights, MLOps and Document Q&amp;A in one modular monolith. Each direct sub-package of
@@ -11,6 +12,7 @@ import org.springframework.modulith.Modulithic;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 @Modulithic(systemName = "Enterprise AI Workflows", sharedModules = "kernel")
 public class EawApplication {
 

@@ -14,7 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eaw.admin.password=" + AppTest.ADMIN_PASSWORD, "eaw.postgres.directory=" })
+		properties = { "eaw.admin.password=" + AppTest.ADMIN_PASSWORD, "eaw.postgres.directory=",
+				"eaw.insights.warm-up=false", "spring.servlet.multipart.max-file-size=20MB",
+				"spring.servlet.multipart.max-request-size=20MB" })
 public @interface AppTest {
 
 	String ADMIN_PASSWORD = "admin-test-secret";

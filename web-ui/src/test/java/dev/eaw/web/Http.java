@@ -95,6 +95,11 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public HttpResponse<String> postJsonAccepting(String path, String json, String accept) {
+		return send(request(path).header("Content-Type", "application/json").header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public HttpResponse<String> patchJson(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
@@ -108,6 +113,32 @@ public final class Http {
 			.collect(Collectors.joining("&"));
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** A multipart/form-data POST with one file part named {@code file} and text fields. */
+	public HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+		String boundary = "----eaw" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		try {
+			for (Map.Entry<String, String> field : fields.entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+						+ "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+			}
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(content);
+			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** POST {"sql": …} to the query API. */
+	public HttpResponse<String> query(String sql) {
+		return postJson("/api/insights/query", JSON.writeValueAsString(Map.of("sql", sql)));
 	}
 
 	public static JsonNode json(HttpResponse<String> response) {

@@ -1,0 +1,90 @@
+package dev.eaw.insights;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.eaw.insights.ai.AiCache;
+import dev.eaw.insights.ai.AiEngine;
+import dev.eaw.insights.ai.Embedder;
+import dev.eaw.insights.ai.LlmClient;
+import dev.eaw.insights.ai.SentimentScorer;
+import dev.eaw.insights.ai.TextModels;
+import dev.eaw.insights.samples.DemoContent;
+import dev.eaw.insights.sql.AiSql;
+import dev.eaw.insights.sql.CalciteQueries;
+import dev.eaw.kernel.LlmSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires the SQL box: the read-only connections, the models behind the AI functions, and Calcite. */
+@Configuration(proxyBeanMethods = false)
+class InsightsConfiguration {
+
+	@Bean
+	Embedder insightsEmbedder() {
+		return Embedder.bgeSmall();
+	}
+
+	@Bean
+	TextModels textModels(Embedder embedder) {
+		return new TextModels(embedder);
+	}
+
+	@Bean
+	LlmClient insightsLlm(LlmSettings settings) {
+		return new LlmClient(settings);
+	}
+
+	@Bean
+	AiCache aiCache(JdbcClient jdbc, ObjectProvider<MeterRegistry> meters) {
+		return new AiCache(jdbc, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	AiEngine aiEngine(TextModels text, ObjectProvider<SentimentScorer> sentiment, LlmClient llm, AiCache cache) {
+		SentimentScorer scorer = new SentimentScorer() {
+			@Override
+			public double score(String input) {
+				return sentiment.getObject().score(input);
+			}
+
+			@Override
+			public String version() {
+				return sentiment.getObject().version();
+			}
+		};
+		AiEngine engine = new AiEngine(text, scorer, llm, cache);
+		AiSql.install(engine);
+		return engine;
+	}
+
+	@Bean(destroyMethod = "close")
+	ReaderConnections insightsReaderConnections(DataSource main, InsightsSettings settings) {
+		return new ReaderConnections(main, settings.timeout().toMillis());
+	}
+
+	@Bean
+	DemoContent demoContent(Datasets datasets, Workbench workbench, Queries queries, JdbcClient jdbc) {
+		return new DemoContent(datasets, workbench, queries, jdbc);
+	}
+
+	@Bean
+	ApplicationRunner insightsDemo(DemoContent demo, InsightsSettings settings) {
+		return args -> {
+			if (settings.samples() && demo.createOnce() && settings.warmUp()) {
+				demo.warmUp();
+			}
+		};
+	}
+
+	@Bean
+	Queries queries(ReaderConnections readers, InsightsSettings settings, CalciteQueries.QueryLog log) {
+		return new CalciteQueries(readers.dataSource(), settings.rowCap(), settings.timeout(), root -> {
+		}, log);
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.eaw.insights;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * A small pool of connections that act as the read-only role of the datasets ({@code eaw_insights_reader}, created by
+ * the module's migration), read-only and with a statement timeout. Deliberately not a {@link DataSource} bean, so it
+ * never competes with the application's own data source.
+ */
+final class ReaderConnections implements AutoCloseable {
+
+	static final String ROLE = "eaw_insights_reader";
+
+	private final HikariDataSource pool;
+
+	ReaderConnections(DataSource main, long timeoutMillis) {
+		if (!(main instanceof HikariDataSource hikari)) {
+			throw new IllegalStateException("The Insights SQL box needs a Hikari connection pool");
+		}
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("insights-reader");
+		config.setJdbcUrl(hikari.getJdbcUrl());
+		config.setUsername(hikari.getUsername());
+		config.setPassword(hikari.getPassword());
+		config.setMaximumPoolSize(6);
+		config.setMinimumIdle(1);
+		config.setReadOnly(true);
+		config.setConnectionInitSql("SET ROLE " + ROLE + "; SET default_transaction_read_only = on; "
+				+ "SET statement_timeout = '" + timeoutMillis + "ms'; SET search_path = insights_data");
+		this.pool = new HikariDataSource(config);
+	}
+
+	DataSource dataSource() {
+		return pool;
+	}
+
+	@Override
+	public void close() {
+		pool.close();
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.eaw.insights.ai;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The AI functions of the SQL box, each cached by (function, model version, inputs). Results are text, as stored in
+ * the cache; the SQL layer turns them into numbers or JSON as each function's signature says.
+ */
+public final class AiEngine {
+
+	private final TextModels text;
+
+	private final SentimentScorer sentiment;
+
+	private final LlmClient llm;
+
+	private final AiCache cache;
+
+	public AiEngine(TextModels text, SentimentScorer sentiment, LlmClient llm, AiCache cache) {
+		this.text = text;
+		this.sentiment = sentiment;
+		this.llm = llm;
+		this.cache = cache;
+	}
+
+	public AiCache.Lookup sentiment(String input) {
+		return cache.get("sentiment", sentiment.version(), () -> Double.toString(sentiment.score(input)), input);
+	}
+
+	public AiCache.Lookup classify(String input, List<String> labels) {
+		List<String> cleaned = labels.stream().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
+		return cache.get("classify", embedding(), () -> text.classify(input, cleaned), input, String.join("\u0001", cleaned));
+	}
+
+	public AiCache.Lookup summarize(String input) {
+		if (llm.configured()) {
+			return cache.get("summarize", "llm:" + llm.modelName(),
+					() -> llm.complete(null, "Summarize the following text in at most three sentences. Reply with the summary only.\n\n" + input),
+					input);
+		}
+		return cache.get("summarize", embedding(), () -> text.summarize(input), input);
+	}
+
+	/** The answer and its score as {@code score \t answer}. */
+	public AiCache.Lookup extractAnswer(String input, String question) {
+		return cache.get("extract_answer", embedding(), () -> {
+			TextModels.Answer answer = text.extractAnswer(input, question);
+			return String.format(Locale.ROOT, "%.4f", answer.score()) + "\t" + answer.answer();
+		}, input, question);
+	}
+
+	public AiCache.Lookup similarity(String a, String b) {
+		return cache.get("similarity", embedding(), () -> Double.toString(text.similarity(a, b)), a, b);
+	}
+
+	/** The embedding as a JSON array. */
+	public AiCache.Lookup embed(String input) {
+		return cache.get("embed", embedding(), () -> {
+			float[] vector = text.embedder().embed(input);
+			StringBuilder json = new StringBuilder("[");
+			for (int i = 0; i < vector.length; i++) {
+				json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", vector[i]));
+			}
+			return json.append(']').toString();
+		}, input);
+	}
+
+	public AiCache.Lookup complete(@Nullable String model, String prompt) {
+		String used = model == null || model.isBlank() ? llm.modelName() : model;
+		return cache.get("complete", "llm:" + used, () -> llm.complete(model, prompt), prompt);
+	}
+
+	public AiCache.Lookup translate(String input, String from, String to) {
+		return cache.get("translate", "llm:" + llm.modelName(), () -> llm.translate(input, from, to), input, from, to);
+	}
+
+	/** Labels from {@code 'a,b,c'} or a JSON-ish {@code ['a','b']}. */
+	public static List<String> labels(String list) {
+		String trimmed = list.strip();
+		if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+			trimmed = trimmed.substring(1, trimmed.length() - 1);
+		}
+		return Arrays.stream(trimmed.split(","))
+			.map(l -> l.strip().replaceAll("^['\"]|['\"]$", ""))
+			.filter(l -> !l.isEmpty())
+			.collect(Collectors.toList());
+	}
+
+	private String embedding() {
+		return text.embedder().modelName();
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.eaw.insights.sql;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** Calcite's types with PostgreSQL's habit that the average of integers is a fraction, not a truncated integer. */
+public final class PostgresLikeTypes extends RelDataTypeSystemImpl {
+
+	public static final PostgresLikeTypes INSTANCE = new PostgresLikeTypes();
+
+	@Override
+	public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+		if (SqlTypeName.INT_TYPES.contains(argumentType.getSqlTypeName())) {
+			return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
+					argumentType.isNullable());
+		}
+		return super.deriveAvgAggType(typeFactory, argumentType);
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.eaw.insights.sql;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+
+import dev.eaw.kernel.InvalidInput;
+
+/**
+ * Lets through exactly one query (SELECT, WITH, VALUES, set operations) and refuses everything else with a message
+ * saying why. This is the first wall; the second is that Calcite, not the user, writes the SQL PostgreSQL sees, and
+ * the third that it runs as a role that can only read the datasets.
+ */
+public final class SqlGuard {
+
+	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "merge", "upsert", "truncate",
+			"copy");
+
+	private static final Set<String> OTHER = Set.of("create", "drop", "alter", "grant", "revoke", "set", "reset",
+			"call", "do", "begin", "start", "commit", "rollback", "savepoint", "vacuum", "analyze", "lock", "listen",
+			"notify", "comment", "reindex", "refresh", "security", "import", "load", "discard", "prepare", "execute",
+			"deallocate", "declare", "fetch", "move", "close", "cluster", "checkpoint", "explain", "show", "use");
+
+	private SqlGuard() {
+	}
+
+	public static SqlParser.Config parserConfig() {
+		return CalciteSettings.parserConfig();
+	}
+
+	/** The parsed query, or an {@link InvalidInput} explaining why it cannot run. */
+	public static SqlNode check(String sql) {
+		String first = firstWord(sql);
+		if (first.isEmpty()) {
+			throw new InvalidInput("Type a query, e.g. SELECT * FROM reviews LIMIT 10.");
+		}
+		if (WRITES.contains(first)) {
+			throw new InvalidInput(first.toUpperCase(Locale.ROOT)
+					+ " is not allowed: the SQL box only reads datasets. Load data on the Datasets page.");
+		}
+		if (OTHER.contains(first)) {
+			throw new InvalidInput(first.toUpperCase(Locale.ROOT)
+					+ " statements are not allowed: only queries (SELECT, WITH, VALUES) run here.");
+		}
+		SqlNodeList statements;
+		try {
+			statements = SqlParser.create(sql, parserConfig()).parseStmtList();
+		}
+		catch (SqlParseException ex) {
+			throw new InvalidInput(SyntaxErrors.describe(ex));
+		}
+		if (statements.size() != 1) {
+			throw new InvalidInput("Run one statement at a time (found " + statements.size() + ").");
+		}
+		SqlNode statement = statements.get(0);
+		if (!statement.getKind().belongsTo(SqlKind.QUERY)) {
+			throw new InvalidInput(statement.getKind() + " is not allowed: only queries (SELECT, WITH, VALUES) run here.");
+		}
+		return statement;
+	}
+
+	/** The first keyword, after comments and opening parentheses, in lower case. */
+	static String firstWord(String sql) {
+		String rest = sql;
+		while (true) {
+			rest = rest.stripLeading();
+			if (rest.startsWith("--")) {
+				int end = rest.indexOf('\n');
+				rest = end < 0 ? "" : rest.substring(end + 1);
+			}
+			else if (rest.startsWith("/*")) {
+				int end = rest.indexOf("*/");
+				rest = end < 0 ? "" : rest.substring(end + 2);
+			}
+			else if (rest.startsWith("(")) {
+				rest = rest.substring(1);
+			}
+			else {
+				break;
+			}
+		}
+		int end = 0;
+		while (end < rest.length() && Character.isLetter(rest.charAt(end))) {
+			end++;
+		}
+		return rest.substring(0, end).toLowerCase(Locale.ROOT);
+	}
+
+}
