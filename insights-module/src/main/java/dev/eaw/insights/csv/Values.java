@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -26,7 +27,8 @@ public final class Values {
 
 	private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu[-][/]MM[-][/]dd", Locale.ROOT);
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu[-][/]MM[-][/]dd", Locale.ROOT)
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
 		.appendPattern("uuuu-MM-dd")
@@ -36,7 +38,8 @@ public final class Values {
 		.optionalStart().appendPattern(":ss").optionalEnd()
 		.optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
 		.optionalStart().appendOffsetId().optionalEnd()
-		.toFormatter(Locale.ROOT);
+		.toFormatter(Locale.ROOT)
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private Values() {
 	}
