@@ -3,7 +3,7 @@ package dev.eaw.insights;
 /** The types a CSV column can be loaded as, with the PostgreSQL type each becomes. */
 public enum ColumnType {
 
-	INTEGER("bigint"), DECIMAL("numeric"), BOOLEAN("boolean"), DATE("date"), TIMESTAMP("timestamp"),
+	INTEGER("bigint"), DECIMAL("double precision"), BOOLEAN("boolean"), DATE("date"), TIMESTAMP("timestamp"),
 	TEXT("text");
 
 	private final String sqlType;
@@ -23,7 +23,7 @@ public enum ColumnType {
 				return type;
 			}
 		}
-		if (sqlType.equals("double precision") || sqlType.equals("real")) {
+		if (sqlType.equals("numeric") || sqlType.equals("real")) {
 			return DECIMAL;
 		}
 		if (sqlType.equals("integer") || sqlType.equals("smallint")) {

@@ -106,7 +106,7 @@ public final class CalciteQueries implements Queries {
 		try (Connection connection = DriverManager.getConnection("jdbc:calcite:", CalciteSettings.connectionProperties())) {
 			CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
 			SchemaPlus root = calcite.getRootSchema();
-			root.add("insights_data", JdbcSchema.create(root, "insights_data", reader, null, "insights_data"));
+			root.add("insights_data", JdbcSchema.create(root, "insights_data", reader, PostgresDialect.FACTORY, null, "insights_data"));
 			SqlFunctions.register(root);
 			extraFunctions.accept(root);
 			calcite.setSchema("insights_data");
