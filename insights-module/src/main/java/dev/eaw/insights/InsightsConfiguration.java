@@ -15,7 +15,6 @@ import dev.eaw.insights.ai.LlmClient;
 import dev.eaw.insights.ai.SentimentScorer;
 import dev.eaw.insights.ai.TextModels;
 import dev.eaw.insights.samples.DemoContent;
-import dev.eaw.insights.sql.AiSql;
 import dev.eaw.insights.sql.CalciteQueries;
 import dev.eaw.kernel.LlmSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,9 +56,7 @@ class InsightsConfiguration {
 				return sentiment.getObject().version();
 			}
 		};
-		AiEngine engine = new AiEngine(text, scorer, llm, cache);
-		AiSql.install(engine);
-		return engine;
+		return new AiEngine(text, scorer, llm, cache);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -82,8 +79,8 @@ class InsightsConfiguration {
 	}
 
 	@Bean
-	Queries queries(ReaderConnections readers, InsightsSettings settings, CalciteQueries.QueryLog log) {
-		return new CalciteQueries(readers.dataSource(), settings.rowCap(), settings.timeout(), root -> {
+	Queries queries(ReaderConnections readers, AiEngine engine, InsightsSettings settings, CalciteQueries.QueryLog log) {
+		return new CalciteQueries(readers.dataSource(), engine, settings.rowCap(), settings.timeout(), root -> {
 		}, log);
 	}
 

@@ -10,18 +10,12 @@ import dev.eaw.insights.ai.AiEngine;
 
 /**
  * The AI functions as Calcite sees them: static methods with boxed, nullable types. A NULL input gives NULL; a
- * failing call gives NULL for that row and a warning in the response, as Cortex's AI functions do. The engine is
- * installed once at startup.
+ * failing call gives NULL for that row and a warning in the response, as Cortex's AI functions do. The engine comes
+ * from the running query's {@link QueryContext}.
  */
 public final class AiSql {
 
-	private static volatile @Nullable AiEngine engine;
-
 	private AiSql() {
-	}
-
-	public static void install(AiEngine ai) {
-		engine = ai;
 	}
 
 	public static @Nullable Double sentiment(@Nullable String text) {
@@ -109,11 +103,7 @@ public final class AiSql {
 	}
 
 	private static AiEngine engine() {
-		AiEngine ai = engine;
-		if (ai == null) {
-			throw new IllegalStateException("The AI functions are not ready yet.");
-		}
-		return ai;
+		return QueryContext.required().engine();
 	}
 
 }

@@ -28,6 +28,7 @@ import org.apache.calcite.schema.SchemaPlus;
 import dev.eaw.insights.Queries;
 import dev.eaw.insights.QueryResult;
 import dev.eaw.insights.ResultColumn;
+import dev.eaw.insights.ai.AiEngine;
 import dev.eaw.kernel.InvalidInput;
 
 /**
@@ -38,6 +39,8 @@ import dev.eaw.kernel.InvalidInput;
 public final class CalciteQueries implements Queries {
 
 	private final DataSource reader;
+
+	private final AiEngine engine;
 
 	private final int rowCap;
 
@@ -57,9 +60,10 @@ public final class CalciteQueries implements Queries {
 	 * @param reader connections as the read-only role of the datasets
 	 * @param extraFunctions registers more functions (the time-series table functions)
 	 */
-	public CalciteQueries(DataSource reader, int rowCap, Duration timeout, Consumer<SchemaPlus> extraFunctions,
-			QueryLog log) {
+	public CalciteQueries(DataSource reader, AiEngine engine, int rowCap, Duration timeout,
+			Consumer<SchemaPlus> extraFunctions, QueryLog log) {
 		this.reader = reader;
+		this.engine = engine;
 		this.rowCap = rowCap;
 		this.timeout = timeout;
 		this.extraFunctions = extraFunctions;
@@ -102,7 +106,7 @@ public final class CalciteQueries implements Queries {
 	}
 
 	private QueryResult execute(String sql, long start, AtomicReference<Statement> running) {
-		QueryContext context = QueryContext.open();
+		QueryContext context = QueryContext.open(engine, reader);
 		try (Connection connection = DriverManager.getConnection("jdbc:calcite:", CalciteSettings.connectionProperties())) {
 			CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
 			SchemaPlus root = calcite.getRootSchema();

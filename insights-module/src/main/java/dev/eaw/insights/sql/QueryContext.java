@@ -5,15 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
+import dev.eaw.insights.ai.AiEngine;
+
 /**
- * What one running query's AI calls did: how many, how many the cache answered, and the errors that turned rows into
- * NULL. Calcite evaluates the functions on the thread that reads the result, where this context is bound.
+ * One running query's context: the engine and connections its functions use, how many AI calls it made and how many
+ * the cache answered, and the errors that turned rows into NULL. Calcite evaluates the functions on the thread that
+ * plans and reads the query, where this context is bound, so two applications in one JVM never share state.
  */
 final class QueryContext {
 
 	private static final ThreadLocal<QueryContext> CURRENT = new ThreadLocal<>();
+
+	private final AiEngine engine;
+
+	private final DataSource reader;
 
 	private static final int MAX_DISTINCT_WARNINGS = 20;
 
@@ -28,8 +37,14 @@ final class QueryContext {
 
 	private static final Object NULL = new Object();
 
-	static QueryContext open() {
-		QueryContext context = new QueryContext();
+	private QueryContext(AiEngine engine, DataSource reader) {
+		this.engine = engine;
+		this.reader = reader;
+	}
+
+	/** Binds a query's context to this thread: the engine of this application and its read-only connections. */
+	static QueryContext open(AiEngine engine, DataSource reader) {
+		QueryContext context = new QueryContext(engine, reader);
 		CURRENT.set(context);
 		return context;
 	}
@@ -40,6 +55,23 @@ final class QueryContext {
 
 	static @Nullable QueryContext current() {
 		return CURRENT.get();
+	}
+
+	/** The running query's context; the functions are only usable inside a query. */
+	static QueryContext required() {
+		QueryContext context = CURRENT.get();
+		if (context == null) {
+			throw new IllegalStateException("The AI and time-series functions run only inside a workbench query.");
+		}
+		return context;
+	}
+
+	AiEngine engine() {
+		return engine;
+	}
+
+	DataSource reader() {
+		return reader;
 	}
 
 	synchronized boolean known(String key) {
