@@ -1,0 +1,79 @@
+package dev.eaw.insights.forecast;
+
+/**
+ * Prediction intervals that widen with the horizon: σ_h² = σ₁²·(1 + g·(h−1)), where σ₁ is the robust (MAD) spread
+ * of the in-sample residuals and the growth g ≥ 0 is calibrated so that the average σ_h² over the holdout matches
+ * the mean squared holdout error (g = 1 is random-walk-like √h growth). Errors are measured on the log scale when
+ * the series and its forecasts are positive (bands then scale with the level), otherwise on the raw scale.
+ */
+final class Intervals {
+
+	private Intervals() {
+	}
+
+	/** {lower, upper} for {@code forecast} at two-sided coverage {@code interval}. */
+	static double[][] bands(Series series, double[] fitted, double[] forecast, Selection selection, double interval) {
+		double z = Stats.normalQuantile((1 + interval) / 2);
+		boolean log = series.positive() && allPositive(forecast) && allPositive(fitted)
+				&& allPositive(selection.holdoutForecast()) && allPositive(selection.trainFitted());
+		double base = residualSigma(series.raw(), fitted, log);
+		double trainBase = residualSigma(series.raw(), selection.trainFitted(), log);
+		double squares = 0;
+		double steps = 0;
+		int count = 0;
+		double[] actual = selection.actual();
+		for (int h = 0; h < actual.length; h++) {
+			if (!Double.isNaN(actual[h])) {
+				double e = scale(actual[h], log) - scale(selection.holdoutForecast()[h], log);
+				squares += e * e;
+				steps += h;
+				count++;
+			}
+		}
+		double growth = 1;
+		if (count > 0 && trainBase > 0) {
+			double ratio = squares / count / (trainBase * trainBase);
+			if (steps > 0) {
+				growth = Math.max(0, (ratio - 1) / (steps / count));
+			}
+			else {
+				growth = 0;
+				base = Math.max(base, Math.sqrt(squares / count));
+			}
+		}
+		double[] lower = new double[forecast.length];
+		double[] upper = new double[forecast.length];
+		for (int h = 0; h < forecast.length; h++) {
+			double width = z * base * Math.sqrt(1 + growth * h);
+			double centre = scale(forecast[h], log);
+			lower[h] = log ? Math.exp(centre - width) : centre - width;
+			upper[h] = log ? Math.exp(centre + width) : centre + width;
+		}
+		return new double[][] { lower, upper };
+	}
+
+	/** MAD sigma of observed − fitted, skipping the first tenth of the history (model warm-up). */
+	static double residualSigma(double[] raw, double[] fitted, boolean log) {
+		int from = Math.min(fitted.length / 10, Math.max(0, fitted.length - 3));
+		double[] residuals = new double[fitted.length - from];
+		for (int i = from; i < fitted.length; i++) {
+			residuals[i - from] = Double.isNaN(raw[i]) ? Double.NaN : scale(raw[i], log) - scale(fitted[i], log);
+		}
+		double sigma = Stats.madSigma(residuals);
+		return Double.isFinite(sigma) ? sigma : 0;
+	}
+
+	private static double scale(double value, boolean log) {
+		return log ? Math.log(value) : value;
+	}
+
+	private static boolean allPositive(double[] values) {
+		for (double v : values) {
+			if (!(v > 0)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
