@@ -18,7 +18,7 @@ final class AnomalyDetector {
 
 	static AnomalyResult detect(Series series, List<LocalDateTime> ts, double[] values, double interval) {
 		double[] periods = series.grid().seasonalPeriods(series.length());
-		ProphetStyle regression = new ProphetStyle(periods, 10);
+		ProphetStyle regression = new ProphetStyle(periods, 10, 1);
 		double[] weights = new double[series.length()];
 		for (int i = 0; i < weights.length; i++) {
 			weights[i] = series.observed()[i] ? 1 : 0;

@@ -21,6 +21,8 @@ public final class Forecaster {
 
 	private static final double CHANGEPOINT_PENALTY = 10;
 
+	private static final double DAMPING = 0.97;
+
 	private final Set<String> families;
 
 	/** The default: all methods compete per series. */
@@ -53,7 +55,10 @@ public final class Forecaster {
 		int n = series.length();
 		int holdout = Math.min(horizon, Math.max(1, n / 5));
 		List<Candidate> candidates = candidates(series, n - holdout);
-		Selection selection = Selection.choose(series, candidates, holdout);
+		double[] periods = series.grid().seasonalPeriods(n - holdout);
+		double longest = periods.length == 0 ? 1 : periods[periods.length - 1];
+		Selection selection = Selection.choose(series, candidates, holdout,
+				(int) Math.max(Series.MIN_POINTS, Math.min(2 * longest, n - holdout)));
 		List<Fit> fits = selection.members().stream().map(series::fit).toList();
 		double[] forecast = Selection.mean(fits.stream().map(f -> f.forecast(horizon)).toList());
 		double[] fitted = Selection.mean(fits.stream().map(Fit::fitted).toList());
@@ -91,18 +96,24 @@ public final class Forecaster {
 		List<Method> methods = new ArrayList<>();
 		if (families.contains("seasonal-naive")) {
 			methods.add(new SeasonalNaive(seasons.isEmpty() ? 1 : seasons.get(0)));
+			if (seasons.size() > 1) {
+				methods.add(new SeasonalNaive(seasons.get(1)));
+			}
 		}
 		if (families.contains("ets")) {
 			if (seasons.isEmpty()) {
-				methods.add(new HoltWinters(0));
+				methods.add(new HoltWinters(0, true));
 			}
-			seasons.forEach(m -> methods.add(new HoltWinters(m)));
+			seasons.forEach(m -> methods.add(new HoltWinters(m, true)));
 			if (periods.length > 0) {
-				methods.add(new FourierEts(new ProphetStyle(periods, CHANGEPOINT_PENALTY)));
+				ProphetStyle seasonal = new ProphetStyle(periods, CHANGEPOINT_PENALTY, 1);
+				methods.add(new FourierEts(seasonal, true));
+				methods.add(new FourierEts(seasonal, false));
 			}
 		}
 		if (families.contains("prophet-style")) {
-			methods.add(new ProphetStyle(periods, CHANGEPOINT_PENALTY));
+			methods.add(new ProphetStyle(periods, CHANGEPOINT_PENALTY, 1));
+			methods.add(new ProphetStyle(periods, CHANGEPOINT_PENALTY, DAMPING));
 		}
 		boolean positive = series.positive();
 		List<Candidate> out = new ArrayList<>();

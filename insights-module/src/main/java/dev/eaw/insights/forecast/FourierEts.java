@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * seasonally adjusted series is forecast with damped-trend ETS, and the seasonal part is added back. Handles several
  * seasonalities at once (e.g. 24 h and 168 h) while the level follows recent data, as in STL/MSTL + ETS.
  */
-record FourierEts(ProphetStyle regression) implements Method {
+record FourierEts(ProphetStyle regression, boolean trend) implements Method {
 
 	@Override
 	public String name() {
-		return "fourier-ets";
+		return trend ? "fourier-ets(damped)" : "fourier-ets";
 	}
 
 	@Override
@@ -32,7 +32,7 @@ record FourierEts(ProphetStyle regression) implements Method {
 			seasonal[i] = model.seasonal(i);
 			adjusted[i] = y[i] - seasonal[i];
 		}
-		Fit ets = new HoltWinters(0).fit(adjusted, observed, dates);
+		Fit ets = new HoltWinters(0, trend).fit(adjusted, observed, dates);
 		return new Fit() {
 
 			@Override

@@ -6,16 +6,16 @@ import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ETS(A,Ad,A) — Holt-Winters with additive damped trend and additive seasonality of {@code season} steps (0: no
- * seasonality, i.e. damped Holt). The smoothing parameters α, β ≤ α, γ ≤ 1−α and the damping φ ∈ [0.8, 0.98] are
+ * ETS(A,Ad,A) — Holt-Winters with additive damped trend (or none: ETS(A,N,A)) and additive seasonality of
+ * {@code season} steps (0: no seasonality, i.e. damped Holt or simple exponential smoothing). The smoothing parameters α, β ≤ α, γ ≤ 1−α and the damping φ ∈ [0.8, 0.98] are
  * fitted by minimizing the one-step-ahead squared error with {@link NelderMead}; initial states come from the first
  * two seasons.
  */
-record HoltWinters(int season) implements Method {
+record HoltWinters(int season, boolean trend) implements Method {
 
 	@Override
 	public String name() {
-		return season > 1 ? "ets(" + season + ")" : "ets";
+		return (season > 1 ? "ets(" + season : "ets(1") + (trend ? ",damped)" : ")");
 	}
 
 	@Override
@@ -26,8 +26,16 @@ record HoltWinters(int season) implements Method {
 	@Override
 	public Fit fit(double[] y, boolean[] observed, @Nullable IntFunction<LocalDate> dates) {
 		int m = season > 1 && y.length >= 2 * season ? season : 0;
-		double[] best = NelderMead.minimize(x -> run(y, m, params(x), null), new double[] { -1, -2, -2, 1 }, 1.0, 400);
-		double[] p = params(best);
+		double[] p;
+		if (trend) {
+			p = params(NelderMead.minimize(x -> run(y, m, params(x, true), null), new double[] { -1, -2, -2, 1 }, 1.0,
+					400), true);
+		}
+		else {
+			double[] best = NelderMead.minimize(x -> run(y, m, params(new double[] { x[0], 0, x[1], 0 }, false), null),
+					new double[] { -1, -2 }, 1.0, 200);
+			p = params(new double[] { best[0], 0, best[1], 0 }, false);
+		}
 		double[] fitted = new double[y.length];
 		State state = new State();
 		run(y, m, p, fitted, state);
@@ -54,9 +62,9 @@ record HoltWinters(int season) implements Method {
 	}
 
 	/** α, β, γ, φ from unconstrained coordinates. */
-	private static double[] params(double[] x) {
+	private static double[] params(double[] x, boolean trend) {
 		double alpha = 0.01 + 0.98 * sigmoid(x[0]);
-		double beta = alpha * sigmoid(x[1]);
+		double beta = trend ? alpha * sigmoid(x[1]) : 0;
 		double gamma = (1 - alpha) * sigmoid(x[2]);
 		double phi = 0.8 + 0.18 * sigmoid(x[3]);
 		return new double[] { alpha, beta, gamma, phi };
@@ -94,7 +102,7 @@ record HoltWinters(int season) implements Method {
 			level += y[i] / Math.min(init, n);
 		}
 		double trend = 0;
-		if (n >= 2 * init) {
+		if (n >= 2 * init && p[1] > 0) {
 			double next = 0;
 			for (int i = init; i < 2 * init; i++) {
 				next += y[i] / init;

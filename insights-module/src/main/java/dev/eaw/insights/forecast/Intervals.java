@@ -15,19 +15,21 @@ final class Intervals {
 	static double[][] bands(Series series, double[] fitted, double[] forecast, Selection selection, double interval) {
 		double z = Stats.normalQuantile((1 + interval) / 2);
 		boolean log = series.positive() && allPositive(forecast) && allPositive(fitted)
-				&& allPositive(selection.holdoutForecast()) && allPositive(selection.trainFitted());
+				&& selection.forecasts().stream().allMatch(Intervals::allPositive) && allPositive(selection.trainFitted());
 		double base = residualSigma(series.raw(), fitted, log);
 		double trainBase = residualSigma(series.raw(), selection.trainFitted(), log);
 		double squares = 0;
 		double steps = 0;
 		int count = 0;
-		double[] actual = selection.actual();
-		for (int h = 0; h < actual.length; h++) {
-			if (!Double.isNaN(actual[h])) {
-				double e = scale(actual[h], log) - scale(selection.holdoutForecast()[h], log);
-				squares += e * e;
-				steps += h;
-				count++;
+		for (int w = 0; w < selection.actuals().size(); w++) {
+			double[] actual = selection.actuals().get(w);
+			for (int h = 0; h < actual.length; h++) {
+				if (!Double.isNaN(actual[h])) {
+					double e = scale(actual[h], log) - scale(selection.forecasts().get(w)[h], log);
+					squares += e * e;
+					steps += h;
+					count++;
+				}
 			}
 		}
 		double growth = 1;

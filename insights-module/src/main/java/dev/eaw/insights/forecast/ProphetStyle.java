@@ -17,14 +17,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param periods seasonal periods in steps
  * @param changepointPenalty ridge penalty on the slope changes (larger: stiffer trend)
+ * @param damping per-step damping φ of the final trend slope in forecasts (1: Prophet's straight continuation)
  */
-record ProphetStyle(double[] periods, double changepointPenalty) implements Method {
+record ProphetStyle(double[] periods, double changepointPenalty, double damping) implements Method {
 
 	static final int CHANGEPOINTS = 25;
 
 	@Override
 	public String name() {
-		return "prophet-style";
+		return damping < 1 ? "prophet-style(damped)" : "prophet-style";
 	}
 
 	@Override
@@ -83,7 +84,7 @@ record ProphetStyle(double[] periods, double changepointPenalty) implements Meth
 			}
 			a[j][j] += design.penalty[j];
 		}
-		return new Model(design, Ridge.solve(a, b), mean, scale, y.length);
+		return new Model(design, Ridge.solve(a, b), mean, scale, y.length, damping);
 	}
 
 	/** The fitted regression; also exposes its seasonal (Fourier + holiday) part for {@link FourierEts}. */
@@ -99,17 +100,29 @@ record ProphetStyle(double[] periods, double changepointPenalty) implements Meth
 
 		private final int n;
 
-		Model(Design design, double[] beta, double mean, double scale, int n) {
+		private final double damping;
+
+		Model(Design design, double[] beta, double mean, double scale, int n, double damping) {
 			this.design = design;
 			this.beta = beta;
 			this.mean = mean;
 			this.scale = scale;
 			this.n = n;
+			this.damping = damping;
 		}
 
 		/** Expected value at grid index {@code i} (any index, also beyond the history). */
 		double at(int i) {
-			return mean + scale * dot(i, 0, beta.length);
+			if (i < n || damping >= 1) {
+				return mean + scale * dot(i, 0, beta.length);
+			}
+			double slope = 0;
+			for (int j = 1; j < design.trendColumns; j++) {
+				slope += beta[j];
+			}
+			slope /= Math.max(1, n - 1);
+			double steps = damping * (1 - Math.pow(damping, i - n + 1)) / (1 - damping);
+			return mean + scale * (dot(n - 1, 0, design.trendColumns) + slope * steps) + seasonal(i);
 		}
 
 		/** Seasonal and holiday part at grid index {@code i}. */

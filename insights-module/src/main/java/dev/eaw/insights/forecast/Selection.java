@@ -1,36 +1,56 @@
 package dev.eaw.insights.forecast;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Per-series model choice: every candidate is fitted on the history minus its last {@code holdout} points and scored
- * by mean absolute error on those points; the mean of the best two or three candidates competes too. The winner's
- * holdout forecast and in-sample fit are kept to calibrate the prediction intervals.
+ * Per-series model choice by rolling-origin holdout: every candidate is fitted on the history minus its last
+ * {@code w·holdout} points and forecasts the next {@code holdout} points, for up to three windows w; candidates are
+ * ranked by the summed mean absolute error, and the mean of the best two or three competes too. The winner's
+ * holdout forecasts and in-sample fit are kept to calibrate the prediction intervals.
  *
  * @param members the chosen candidate, or the candidates whose forecasts are averaged
- * @param actual the held-out values (NaN where missing)
- * @param holdoutForecast the winner's forecast of the held-out values
- * @param trainFitted the winner's in-sample expected values on the training part
+ * @param actuals the held-out values of each window (NaN where missing)
+ * @param forecasts the winner's forecast of each window
+ * @param trainFitted the winner's in-sample expected values on the training part of the latest window
  */
-record Selection(List<Candidate> members, double[] actual, double[] holdoutForecast, double[] trainFitted) {
+record Selection(List<Candidate> members, List<double[]> actuals, List<double[]> forecasts, double[] trainFitted) {
 
-	private record Scored(Candidate candidate, Fit fit, double[] forecast, double error) {
+	static final int MAX_WINDOWS = 3;
+
+	private record Scored(Candidate candidate, List<double[]> forecasts, double[] fitted, double error) {
 	}
 
-	static Selection choose(Series series, List<Candidate> candidates, int holdout) {
-		int train = series.length() - holdout;
-		Series head = series.head(train);
-		double[] actual = java.util.Arrays.copyOfRange(series.raw(), train, series.length());
+	/**
+	 * @param minTrain shortest training history a window may leave (e.g. two of the longest seasons)
+	 */
+	static Selection choose(Series series, List<Candidate> candidates, int holdout, int minTrain) {
+		int n = series.length();
+		int windows = 1;
+		while (windows < MAX_WINDOWS && n - (windows + 1) * holdout >= minTrain) {
+			windows++;
+		}
+		List<double[]> actuals = new ArrayList<>();
+		for (int w = 1; w <= windows; w++) {
+			actuals.add(Arrays.copyOfRange(series.raw(), n - w * holdout, n - (w - 1) * holdout));
+		}
 		List<Scored> scored = new ArrayList<>();
 		for (Candidate candidate : candidates) {
 			try {
-				Fit fit = head.fit(candidate);
-				double[] forecast = fit.forecast(holdout);
-				double error = mae(actual, forecast);
+				List<double[]> forecasts = new ArrayList<>();
+				double[] fitted = new double[0];
+				for (int w = 1; w <= windows; w++) {
+					Fit fit = series.head(n - w * holdout).fit(candidate);
+					forecasts.add(fit.forecast(holdout));
+					if (w == 1) {
+						fitted = fit.fitted();
+					}
+				}
+				double error = error(actuals, forecasts);
 				if (Double.isFinite(error)) {
-					scored.add(new Scored(candidate, fit, forecast, error));
+					scored.add(new Scored(candidate, forecasts, fitted, error));
 				}
 			}
 			catch (RuntimeException ex) {
@@ -45,18 +65,34 @@ record Selection(List<Candidate> members, double[] actual, double[] holdoutForec
 		double bestError = scored.get(0).error();
 		for (int k = 2; k <= Math.min(3, scored.size()); k++) {
 			List<Scored> top = scored.subList(0, k);
-			double error = mae(actual, mean(top.stream().map(Scored::forecast).toList()));
+			double error = error(actuals, combine(top, windows));
 			if (error < bestError) {
 				bestError = error;
 				best = top;
 			}
 		}
-		return new Selection(best.stream().map(Scored::candidate).toList(), actual,
-				mean(best.stream().map(Scored::forecast).toList()),
-				mean(best.stream().map(s -> s.fit().fitted()).toList()));
+		return new Selection(best.stream().map(Scored::candidate).toList(), actuals, combine(best, windows),
+				mean(best.stream().map(Scored::fitted).toList()));
 	}
 
-	/** Name of the choice, e.g. {@code ets(24)[log]} or {@code mean(ets(24), prophet-style)}. */
+	private static List<double[]> combine(List<Scored> members, int windows) {
+		List<double[]> out = new ArrayList<>();
+		for (int w = 0; w < windows; w++) {
+			int window = w;
+			out.add(mean(members.stream().map(s -> s.forecasts().get(window)).toList()));
+		}
+		return out;
+	}
+
+	private static double error(List<double[]> actuals, List<double[]> forecasts) {
+		double sum = 0;
+		for (int w = 0; w < actuals.size(); w++) {
+			sum += mae(actuals.get(w), forecasts.get(w));
+		}
+		return sum;
+	}
+
+	/** Name of the choice, e.g. {@code ets(24,damped)[log]} or {@code mean(ets(24), prophet-style)}. */
 	String name() {
 		List<String> names = members.stream().map(Candidate::name).toList();
 		return names.size() == 1 ? names.get(0) : "mean(" + String.join(", ", names) + ")";
