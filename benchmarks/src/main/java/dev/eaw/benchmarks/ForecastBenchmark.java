@@ -26,7 +26,11 @@ import dev.eaw.insights.forecast.Forecaster;
  */
 final class ForecastBenchmark implements BenchmarkCommand {
 
-	private record Task(String id, List<LocalDateTime> ts, double[] train, List<LocalDateTime> testTs, double[] test,
+	/** Scores of one series. */
+	record Score(double smape, double mase, double coverage, String method) {
+	}
+
+	record Task(String id, List<LocalDateTime> ts, double[] train, List<LocalDateTime> testTs, double[] test,
 			int season) {
 	}
 
@@ -52,22 +56,25 @@ final class ForecastBenchmark implements BenchmarkCommand {
 		List<Row> rows = new ArrayList<>();
 		for (Map.Entry<String, Forecaster> system : systems.entrySet()) {
 			long start = System.nanoTime();
-			double[][] scores = IntStream.range(0, tasks.size()).parallel()
-				.mapToObj(i -> score(system.getValue(), tasks.get(i))).toArray(double[][]::new);
+			List<Score> scores = IntStream.range(0, tasks.size()).parallel()
+				.mapToObj(i -> score(system.getValue(), tasks.get(i))).toList();
 			double seconds = (System.nanoTime() - start) / 1e9;
 			Row row = Row.of(system.getKey())
 				.metric("series", tasks.size())
-				.metric("smape", Arrays.stream(scores).mapToDouble(s -> s[0]).average().orElse(Double.NaN))
-				.metric("mase", Arrays.stream(scores).mapToDouble(s -> s[1]).average().orElse(Double.NaN))
-				.metric("coverage95", Arrays.stream(scores).mapToDouble(s -> s[2]).average().orElse(Double.NaN))
+				.metric("smape", scores.stream().mapToDouble(Score::smape).average().orElse(Double.NaN))
+				.metric("mase", scores.stream().mapToDouble(Score::mase).average().orElse(Double.NaN))
+				.metric("coverage95", scores.stream().mapToDouble(Score::coverage).average().orElse(Double.NaN))
 				.metric("seconds", seconds);
+			if (scores.size() == 1) {
+				row.metric("chosen", scores.get(0).method());
+			}
 			rows.add(system.getKey().startsWith("default") ? row.asDefault() : row);
 		}
 		return rows;
 	}
 
-	/** {sMAPE, MASE, coverage} of one series. */
-	static double[] score(Forecaster forecaster, Task task) {
+	/** sMAPE, MASE and 95% coverage of one series. */
+	static Score score(Forecaster forecaster, Task task) {
 		int h = task.test().length;
 		LocalDateTime last = task.testTs().get(h - 1);
 		ForecastResult result = forecaster.forecast(task.ts(), task.train(), h, 0.95);
@@ -96,7 +103,7 @@ final class ForecastBenchmark implements BenchmarkCommand {
 			naive += Math.abs(train[i] - train[i - m]);
 		}
 		naive /= train.length - m;
-		return new double[] { smape / h, mae / h / naive, inside / h };
+		return new Score(smape / h, mae / h / naive, inside / h, result.method());
 	}
 
 	/** M4 wide CSV: the test file only supplies the scoring values. Hourly data gets synthetic hourly timestamps. */

@@ -1,10 +1,16 @@
 package dev.eaw.insights.forecast;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * Prediction intervals that widen with the horizon: σ_h² = σ₁²·(1 + g·(h−1)), where σ₁ is the robust (MAD) spread
  * of the in-sample residuals and the growth g ≥ 0 is calibrated so that the average σ_h² over the holdout matches
  * the mean squared holdout error (g = 1 is random-walk-like √h growth). Errors are measured on the log scale when
- * the series and its forecasts are positive (bands then scale with the level), otherwise on the raw scale.
+ * the series and its forecasts are positive (bands then scale with the level), otherwise on the raw scale. The
+ * band is ±k·σ_h with k the normal quantile of the interval, or the empirical quantile of the scaled holdout errors
+ * when that is larger (heavy tails).
  */
 final class Intervals {
 
@@ -43,15 +49,39 @@ final class Intervals {
 				base = Math.max(base, Math.sqrt(squares / count));
 			}
 		}
+		double multiplier = Math.max(z, empiricalQuantile(selection, log, base, growth, interval));
 		double[] lower = new double[forecast.length];
 		double[] upper = new double[forecast.length];
 		for (int h = 0; h < forecast.length; h++) {
-			double width = z * base * Math.sqrt(1 + growth * h);
+			double width = multiplier * base * Math.sqrt(1 + growth * h);
 			double centre = scale(forecast[h], log);
 			lower[h] = log ? Math.exp(centre - width) : centre - width;
 			upper[h] = log ? Math.exp(centre + width) : centre + width;
 		}
 		return new double[][] { lower, upper };
+	}
+
+	/**
+	 * The {@code interval} quantile of |holdout error| / σ_h: when the holdout errors are heavier-tailed than normal,
+	 * the band uses this multiplier instead of the normal quantile.
+	 */
+	private static double empiricalQuantile(Selection selection, boolean log, double base, double growth,
+			double interval) {
+		List<Double> ratios = new ArrayList<>();
+		for (int w = 0; w < selection.actuals().size(); w++) {
+			double[] actual = selection.actuals().get(w);
+			for (int h = 0; h < actual.length; h++) {
+				double sigma = base * Math.sqrt(1 + growth * h);
+				if (!Double.isNaN(actual[h]) && sigma > 0) {
+					ratios.add(Math.abs(scale(actual[h], log) - scale(selection.forecasts().get(w)[h], log)) / sigma);
+				}
+			}
+		}
+		if (ratios.size() < 10) {
+			return 0;
+		}
+		Collections.sort(ratios);
+		return ratios.get(Math.min(ratios.size() - 1, (int) Math.ceil(interval * ratios.size()) - 1));
 	}
 
 	/** MAD sigma of observed − fitted, skipping the first tenth of the history (model warm-up). */
