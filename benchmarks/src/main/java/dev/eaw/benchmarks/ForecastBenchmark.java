@@ -41,7 +41,7 @@ final class ForecastBenchmark implements BenchmarkCommand {
 
 	@Override
 	public String usage() {
-		return "forecast --train Hourly-train.csv --test Hourly-test.csv [--limit N] | forecast --csv example.csv [--horizon N]";
+		return "forecast --train Hourly-train.csv --test Hourly-test.csv [--limit N] [--default-only] | forecast --csv example.csv [--horizon N]";
 	}
 
 	@Override
@@ -53,6 +53,9 @@ final class ForecastBenchmark implements BenchmarkCommand {
 		systems.put("ETS / Holt-Winters", new Forecaster(Set.of("ets")));
 		systems.put("Prophet-style", new Forecaster(Set.of("prophet-style")));
 		systems.put("default: per-series holdout choice", new Forecaster());
+		if (flags.has("default-only")) {
+			systems.keySet().removeIf(name -> !name.startsWith("default"));
+		}
 		List<Row> rows = new ArrayList<>();
 		for (Map.Entry<String, Forecaster> system : systems.entrySet()) {
 			long start = System.nanoTime();

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Prophet-style decomposable regression: y(t) = piecewise-linear trend + Fourier seasonalities + holiday effects.
  * The trend has up to 25 candidate changepoints spread over the first 80% of the history, whose slope changes carry
- * an L2 (ridge) penalty; each seasonal period gets sine/cosine pairs (up to order 10, 12 for long periods) and
+ * an L2 (ridge) penalty; each seasonal period gets sine/cosine pairs (up to order 10, or 30 when a shorter period
+ * divides it, e.g. 168 h over 24 h, skipping harmonics the shorter period already has) and
  * daily series get one dummy per US federal holiday seen in the history. Fitted by weighted ridge least squares
  * on the standardized series; unobserved positions get weight 0. Forecasts continue the last trend slope.
  *
@@ -187,7 +188,7 @@ record ProphetStyle(double[] periods, double changepointPenalty, double damping)
 			trendColumns = 2 + count;
 			for (int pi = 0; pi < periods.length; pi++) {
 				double period = periods[pi];
-				int order = (int) Math.min(period > 100 ? 12 : 10, Math.floor((period - 1) / 2));
+				int order = (int) Math.min(nested(pi) ? 30 : 10, Math.floor((period - 1) / 2));
 				for (int k = 1; k <= order; k++) {
 					if (!duplicate(period / k, pi)) {
 						fourier.add(new double[] { period, k });
@@ -210,6 +211,20 @@ record ProphetStyle(double[] periods, double changepointPenalty, double damping)
 			Arrays.fill(penalty, 2, trendColumns, changepointPenalty);
 			Arrays.fill(penalty, trendColumns, trendColumns + 2 * fourier.size(), 1e-3);
 			Arrays.fill(penalty, trendColumns + 2 * fourier.size(), columns, 1.0);
+		}
+
+		/**
+		 * Whether a shorter period divides this one (e.g. 24 h in 168 h): the long period then needs more harmonics
+		 * to let the short cycle's shape differ across it (weekday vs weekend days).
+		 */
+		private boolean nested(int periodIndex) {
+			for (int other = 0; other < periodIndex; other++) {
+				double ratio = periods[periodIndex] / periods[other];
+				if (Math.abs(ratio - Math.rint(ratio)) < 1e-9) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/** Whether a harmonic of wavelength {@code wave} is already a harmonic of a shorter period. */
