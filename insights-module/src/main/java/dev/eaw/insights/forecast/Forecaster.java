@@ -9,10 +9,12 @@ import java.util.Set;
  * Forecasts one series and flags anomalies in it. The step is inferred from the timestamps (hourly, daily, weekly,
  * monthly…), gaps and NaN values are interpolated for fitting, and candidate seasonal periods follow from the step
  * (hourly 24 and 168, daily 7 and 365.25, weekly 52.18, monthly 12) when the history covers two of them. Candidates
- * are seasonal naive, ETS / Holt-Winters (one per seasonal period, plus a Fourier-deseasonalized variant for several
- * seasonalities) and a Prophet-style regression, each on the raw values and, for positive series, on their
- * logarithm; the default per series is the best on a holdout of the last min(horizon, 20%) points (or the mean of
- * the best two or three), refitted on the whole history. Thread-safe; callers loop over their series.
+ * are seasonal naive (first two seasons), ETS / Holt-Winters with damped trend (one per seasonal period, plus a
+ * Fourier-deseasonalized variant, damped or level-only, for several seasonalities at once) and a Prophet-style
+ * regression (straight or damped trend continuation), each on the raw values and, for positive series, also on
+ * their logarithm. The default per series is the best by rolling-origin holdout error (up to three windows of
+ * min(horizon, 20% of history) points, see {@link Selection}), or the mean of the best two or three, refitted on
+ * the whole history; intervals come from {@link Intervals}. Thread-safe; callers loop over their series.
  */
 public final class Forecaster {
 

@@ -55,8 +55,8 @@ final class Intervals {
 		for (int h = 0; h < forecast.length; h++) {
 			double width = multiplier * base * Math.sqrt(1 + growth * h);
 			double centre = scale(forecast[h], log);
-			lower[h] = log ? Math.exp(centre - width) : centre - width;
-			upper[h] = log ? Math.exp(centre + width) : centre + width;
+			lower[h] = Math.min(forecast[h], log ? Math.exp(centre - width) : centre - width);
+			upper[h] = Math.max(forecast[h], log ? Math.exp(centre + width) : centre + width);
 		}
 		return new double[][] { lower, upper };
 	}

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * an L2 (ridge) penalty; each seasonal period gets sine/cosine pairs (up to order 10, or 30 when a shorter period
  * divides it, e.g. 168 h over 24 h, skipping harmonics the shorter period already has) and
  * daily series get one dummy per US federal holiday seen in the history. Fitted by weighted ridge least squares
- * on the standardized series; unobserved positions get weight 0. Forecasts continue the last trend slope.
+ * on the standardized series; unobserved positions get weight 0. Forecasts continue the last trend slope, damped
+ * by φ per step when {@code damping} < 1.
  *
  * @param periods seasonal periods in steps
  * @param changepointPenalty ridge penalty on the slope changes (larger: stiffer trend)
