@@ -10,7 +10,7 @@ import java.util.List;
  * the mean squared holdout error (g = 1 is random-walk-like √h growth). Errors are measured on the log scale when
  * the series and its forecasts are positive (bands then scale with the level), otherwise on the raw scale. The
  * band is ±k·σ_h with k the normal quantile of the interval, or the empirical quantile of the scaled holdout errors
- * when that is larger (heavy tails).
+ * of the leading candidates when that is larger (heavy tails).
  */
 final class Intervals {
 
@@ -62,18 +62,24 @@ final class Intervals {
 	}
 
 	/**
-	 * The {@code interval} quantile of |holdout error| / σ_h: when the holdout errors are heavier-tailed than normal,
-	 * the band uses this multiplier instead of the normal quantile.
+	 * The {@code interval} quantile of |holdout error| / σ_h, pooled over the best three candidates (the winner's own
+	 * errors alone are flattered by having been chosen for them): when holdout errors are heavier-tailed than
+	 * normal, the band uses this multiplier instead of the normal quantile.
 	 */
 	private static double empiricalQuantile(Selection selection, boolean log, double base, double growth,
 			double interval) {
 		List<Double> ratios = new ArrayList<>();
-		for (int w = 0; w < selection.actuals().size(); w++) {
-			double[] actual = selection.actuals().get(w);
-			for (int h = 0; h < actual.length; h++) {
-				double sigma = base * Math.sqrt(1 + growth * h);
-				if (!Double.isNaN(actual[h]) && sigma > 0) {
-					ratios.add(Math.abs(scale(actual[h], log) - scale(selection.forecasts().get(w)[h], log)) / sigma);
+		for (List<double[]> forecasts : selection.leaders()) {
+			if (log && !forecasts.stream().allMatch(Intervals::allPositive)) {
+				continue;
+			}
+			for (int w = 0; w < selection.actuals().size(); w++) {
+				double[] actual = selection.actuals().get(w);
+				for (int h = 0; h < actual.length; h++) {
+					double sigma = base * Math.sqrt(1 + growth * h);
+					if (!Double.isNaN(actual[h]) && sigma > 0) {
+						ratios.add(Math.abs(scale(actual[h], log) - scale(forecasts.get(w)[h], log)) / sigma);
+					}
 				}
 			}
 		}

@@ -15,8 +15,11 @@ import java.util.List;
  * @param actuals the held-out values of each window (NaN where missing)
  * @param forecasts the winner's forecast of each window
  * @param trainFitted the winner's in-sample expected values on the training part of the latest window
+ * @param leaders window forecasts of the best three single candidates (for interval calibration less flattered by
+ *     the choice itself)
  */
-record Selection(List<Candidate> members, List<double[]> actuals, List<double[]> forecasts, double[] trainFitted) {
+record Selection(List<Candidate> members, List<double[]> actuals, List<double[]> forecasts, double[] trainFitted,
+		List<List<double[]>> leaders) {
 
 	static final int MAX_WINDOWS = 3;
 
@@ -72,7 +75,8 @@ record Selection(List<Candidate> members, List<double[]> actuals, List<double[]>
 			}
 		}
 		return new Selection(best.stream().map(Scored::candidate).toList(), actuals, combine(best, windows),
-				mean(best.stream().map(Scored::fitted).toList()));
+				mean(best.stream().map(Scored::fitted).toList()),
+				scored.stream().limit(3).map(Scored::forecasts).toList());
 	}
 
 	private static List<double[]> combine(List<Scored> members, int windows) {
