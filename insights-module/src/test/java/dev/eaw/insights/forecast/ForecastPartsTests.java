@@ -69,4 +69,32 @@ class ForecastPartsTests {
 		}
 	}
 
+
+	@Test
+	void prophetStyleFollowsATrendChangeAndLearnsHolidays() {
+		LocalDate start = LocalDate.of(2019, 1, 1);
+		int n = 3 * 365;
+		double[] y = new double[n];
+		boolean[] observed = new boolean[n];
+		for (int t = 0; t < n; t++) {
+			// slope 0.2/day, then -0.1/day from day 600; weekly pattern; -30 on US federal holidays
+			y[t] = 100 + 0.2 * Math.min(t, 600) - 0.1 * Math.max(0, t - 600) + 4 * Math.sin(2 * Math.PI * t / 7)
+					+ (UsHolidays.of(start.plusDays(t)) >= 0 ? -30 : 0);
+			observed[t] = true;
+		}
+		Fit fit = new ProphetStyle(new double[] { 7, 365.25 }, 10, 1).fit(y, observed, start::plusDays);
+		double[] forecast = fit.forecast(400);
+		for (int h : new int[] { 0, 30, 60 }) {
+			int t = n + h;
+			double truth = 100 + 0.2 * 600 - 0.1 * (t - 600) + 4 * Math.sin(2 * Math.PI * t / 7);
+			if (UsHolidays.of(start.plusDays(t)) < 0) {
+				assertThat(forecast[h]).as("day %d", h).isCloseTo(truth, within(3.0 + 0.05 * h));
+			}
+		}
+		double slope = (forecast[70] - forecast[0]) / 70;
+		assertThat(slope).as("the new downward slope, shrunk a little by the ridge penalty").isBetween(-0.12, -0.06);
+		int thanksgiving = (int) java.time.temporal.ChronoUnit.DAYS.between(start, LocalDate.of(2022, 11, 24));
+		assertThat(forecast[thanksgiving - n]).isLessThan(forecast[thanksgiving - n - 7] - 20);
+	}
+
 }
