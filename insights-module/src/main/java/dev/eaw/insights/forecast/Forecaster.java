@@ -56,8 +56,8 @@ public final class Forecaster {
 		Series series = Series.of(ts, values);
 		int n = series.length();
 		int holdout = Math.min(horizon, Math.max(1, n / 5));
-		List<Candidate> candidates = candidates(series, n - holdout);
 		double[] periods = series.grid().seasonalPeriods(n - holdout);
+		List<Candidate> candidates = candidates(series, periods);
 		double longest = periods.length == 0 ? 1 : periods[periods.length - 1];
 		Selection selection = Selection.choose(series, candidates, holdout,
 				(int) Math.max(Series.MIN_POINTS, Math.min(2 * longest, n - holdout)));
@@ -85,9 +85,8 @@ public final class Forecaster {
 		}
 	}
 
-	/** Candidate methods for a training history of {@code train} steps. */
-	private List<Candidate> candidates(Series series, int train) {
-		double[] periods = series.grid().seasonalPeriods(train);
+	/** Candidate methods for the seasonal periods the training history supports. */
+	private List<Candidate> candidates(Series series, double[] periods) {
 		List<Integer> seasons = new ArrayList<>();
 		for (double p : periods) {
 			long m = Math.round(p);

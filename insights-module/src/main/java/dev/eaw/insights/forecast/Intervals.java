@@ -39,15 +39,13 @@ final class Intervals {
 			}
 		}
 		double growth = 1;
-		if (count > 0 && trainBase > 0) {
-			double ratio = squares / count / (trainBase * trainBase);
-			if (steps > 0) {
-				growth = Math.max(0, (ratio - 1) / (steps / count));
-			}
-			else {
-				growth = 0;
-				base = Math.max(base, Math.sqrt(squares / count));
-			}
+		if (count > 0 && trainBase > 0 && steps > 0) {
+			growth = Math.max(0, (squares / count / (trainBase * trainBase) - 1) / (steps / count));
+		}
+		else if (count > 0) {
+			// a one-step holdout or a perfect in-sample fit: a constant band as wide as the holdout errors
+			growth = 0;
+			base = Math.max(base, Math.sqrt(squares / count));
 		}
 		double multiplier = Math.max(z, empiricalQuantile(selection, log, base, growth, interval));
 		double[] lower = new double[forecast.length];
