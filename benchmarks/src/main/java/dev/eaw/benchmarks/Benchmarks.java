@@ -12,7 +12,8 @@ import java.util.TreeMap;
  */
 public final class Benchmarks {
 
-	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency(), new SqlAiBenchmark());
+	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency(), new SqlAiBenchmark(),
+			new ForecastBenchmark());
 
 	private Benchmarks() {
 	}
