@@ -27,6 +27,7 @@ final class SqlFunctions {
 		scalar(root, "ai_complete", "complete");
 		scalar(root, "complete", "completeWithModel");
 		scalar(root, "ai_translate", "translate");
+		TimeSeriesSql.register(root);
 
 		SchemaPlus cortex = root.add("snowflake", new AbstractSchema()).add("cortex", new AbstractSchema());
 		scalar(cortex, "sentiment", "sentiment");

@@ -19,7 +19,7 @@ final class FunctionReference {
 			fn("AI_COMPLETE(prompt)", "COMPLETE(model, prompt), SNOWFLAKE.CORTEX.COMPLETE", "The configured LLM's answer (EAW_LLM_*)."),
 			fn("AI_TRANSLATE(text, from, to)", "SNOWFLAKE.CORTEX.TRANSLATE", "Translation by the configured LLM; from '' detects."),
 			fn("TABLE(FORECAST('dataset', 'ts', 'value', horizon [, 'series'] [, interval]))", "",
-					"ts, series, forecast, lower_bound, upper_bound (interval 0.95)."),
+					"ts, series, forecast, lower_bound, upper_bound, model (interval 0.95)."),
 			fn("TABLE(DETECT_ANOMALIES('dataset', 'ts', 'value' [, 'series'] [, interval]))", "",
 					"ts, series, value, expected, lower_bound, upper_bound, is_anomaly, score (interval 0.99)."));
 
