@@ -55,8 +55,8 @@ window.EawCharts = (function () {
     return { xs, series, legend: keys.map(String) };
   }
 
-  function wide(result, x, kind) {
-    const ys = numericColumns(result, [x]);
+  function wide(result, x, kind, only) {
+    const ys = numericColumns(result, [x]).filter(o => !only.length || only.includes(o.c.name.toLowerCase()));
     return {
       xs: result.rows.map(r => r[x]),
       series: ys.map((o, n) => ({ name: o.c.name, type: kind, showSymbol: kind === 'scatter',
@@ -65,8 +65,9 @@ window.EawCharts = (function () {
     };
   }
 
-  /** Draws the result into the element; returns false when it cannot be charted (no numbers). */
-  function render(element, result, chart, xName) {
+  /** Draws the result into the element (only the yNames columns, when given); false when there is nothing to chart. */
+  function render(element, result, chart, xName, yNames) {
+    const only = (yNames || []).map(n => n.toLowerCase());
     if (!result.columns.length || chart === 'table') {
       return false;
     }
@@ -78,7 +79,7 @@ window.EawCharts = (function () {
     const hasBand = columnIndex(result, 'lower_bound') >= 0 && columnIndex(result, 'upper_bound') >= 0;
     const others = result.columns.filter((c, i) => i !== x);
     const isLong = !hasBand && others.length === 2 && others.some(c => c.type === 'text') && others.some(c => c.type === 'number');
-    const picture = hasBand ? bandOption(result, x) : isLong ? longFormat(result, x, kind) : wide(result, x, kind);
+    const picture = hasBand ? bandOption(result, x) : isLong ? longFormat(result, x, kind) : wide(result, x, kind, only);
     if (!picture.series.length) {
       return false;
     }

@@ -6,7 +6,8 @@
     try {
       const result = await Eaw.api('/api/insights/query', { method: 'POST', json: { sql: tile.dataset.sql } });
       const chart = tile.dataset.chart === 'table' ? 'bar' : tile.dataset.chart;
-      const drawn = EawCharts.render(tile.querySelector('.tile-chart'), result, chart, tile.dataset.x);
+      const y = (tile.dataset.y || '').split(',').filter(c => c);
+      const drawn = EawCharts.render(tile.querySelector('.tile-chart'), result, chart, tile.dataset.x, y);
       status.textContent = Eaw.format(Eaw.text('rows'), result.rowCount, result.elapsedMs)
         + (result.warnings.length ? ' · ' + result.warnings.join(' · ') : '');
       if (!drawn) {

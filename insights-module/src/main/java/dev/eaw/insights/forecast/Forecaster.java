@@ -85,13 +85,27 @@ public final class Forecaster {
 		}
 	}
 
+	/**
+	 * A season made a whole multiple of the shorter one when it nearly is: a daily series' year becomes 364 days (52
+	 * weeks), so copying last year keeps Saturdays on Saturdays.
+	 */
+	static int aligned(int season, List<Integer> shorter) {
+		for (int s : shorter) {
+			int multiple = (int) Math.round((double) season / s) * s;
+			if (multiple > 0 && season % s != 0 && Math.abs(multiple - season) <= 0.02 * season) {
+				return multiple;
+			}
+		}
+		return season;
+	}
+
 	/** Candidate methods for the seasonal periods the training history supports. */
 	private List<Candidate> candidates(Series series, double[] periods) {
 		List<Integer> seasons = new ArrayList<>();
 		for (double p : periods) {
 			long m = Math.round(p);
 			if (Math.abs(p - m) <= 0.25 && m <= 400) {
-				seasons.add((int) m);
+				seasons.add(aligned((int) m, seasons));
 			}
 		}
 		List<Method> methods = new ArrayList<>();

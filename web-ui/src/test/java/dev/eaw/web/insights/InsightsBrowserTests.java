@@ -89,11 +89,27 @@ class InsightsBrowserTests {
 	}
 
 	@Test
-	void theDemoDashboardShowsItsTiles() {
+	void theDemoDashboardShowsTheForecastBandAndTheAnomalies() {
 		browser.get("http://localhost:" + port + "/insights/dashboard");
 		assertThat(browser.findElements(By.cssSelector(".tile"))).hasSizeGreaterThanOrEqualTo(4);
 		assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains("Review sentiment by product",
 				"Sales forecast, north store", "Sales anomalies, north store");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+		wait.until(d -> d.findElements(By.cssSelector(".tile-chart[data-rendered]")).size() >= 4);
+		String forecast = tile("Sales forecast, north store").getAttribute("data-rendered");
+		assertThat(forecast).contains("forecast", "interval");
+		String anomalies = tile("Sales anomalies, north store").getAttribute("data-rendered");
+		assertThat(anomalies).contains("value", "interval", "anomaly");
+		Browser.screenshot(browser, "insights-dashboard");
+	}
+
+	private org.openqa.selenium.WebElement tile(String name) {
+		return browser.findElements(By.cssSelector(".tile"))
+			.stream()
+			.filter(t -> t.getText().contains(name))
+			.findFirst()
+			.orElseThrow()
+			.findElement(By.cssSelector(".tile-chart"));
 	}
 
 }
