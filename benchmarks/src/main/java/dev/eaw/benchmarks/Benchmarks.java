@@ -12,7 +12,7 @@ import java.util.TreeMap;
  */
 public final class Benchmarks {
 
-	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency());
+	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency(), new SentimentBenchmark());
 
 	private Benchmarks() {
 	}

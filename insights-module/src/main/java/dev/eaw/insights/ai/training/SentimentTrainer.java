@@ -1,0 +1,167 @@
+package dev.eaw.insights.ai.training;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import dev.eaw.insights.ai.Embedder;
+import dev.eaw.insights.ai.SentimentHead;
+import dev.eaw.insights.ai.SentimentModel;
+import dev.eaw.insights.ai.Vader;
+
+/**
+ * Trains the sentiment head shipped as {@code insights-module/src/main/resources/models/sentiment-head-bge-small-q.json}.
+ * Run from the repository root after {@code mvn -pl insights-module -am compile}, with the module's classpath:
+ *
+ * <pre>
+ * mvn -q -pl insights-module dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp insights-module/target/classes:$(cat /tmp/cp.txt) dev.eaw.insights.ai.training.SentimentTrainer \
+ *   --train ../shared/data/sentiment/sst2-train.tsv --cache /tmp/sst2-train-bge.bin \
+ *   --out insights-module/src/main/resources/models/sentiment-head-bge-small-q.json --seed 42
+ * </pre>
+ *
+ * <p>Steps: read the SST-2 train rows (phrases and sentences, duplicates dropped; {@code --limit N} keeps the first
+ * N), optionally add the VADER human-rated sets from {@code --vader-dir} (tweets, Amazon and NYT snippets with
+ * {@code |mean| ≥ 1}; the movie-review snippets are left out because they come from the same Rotten Tomatoes pages
+ * as SST-2, dev sentences included); embed everything with {@link Embedder#bgeSmall()} (cached in {@code --cache},
+ * outside the repository); add the rule features of {@link SentimentModel#features}; hold out a slice of the TRAIN
+ * set ({@code --holdout}, sentence-like texts of at least eight words) for early stopping; train {@code --members}
+ * perceptrons ({@code --hidden} ReLU units, dropout, AdamW with L2 weight decay, mini-batches) with different seeds;
+ * write the ensemble. SST-2 dev is never read here: it is only for the benchmark.
+ */
+public final class SentimentTrainer {
+
+	private SentimentTrainer() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> flags = flags(args);
+		int seed = Integer.parseInt(flags.getOrDefault("seed", "42"));
+		Corpus corpus = new Corpus();
+		corpus.addBinary(Path.of(required(flags, "train")), Integer.parseInt(flags.getOrDefault("limit", "" + Integer.MAX_VALUE)));
+		if (flags.containsKey("vader-dir")) {
+			Path dir = Path.of(flags.get("vader-dir"));
+			for (String name : List.of("tweets", "amazonReviewSnippets", "nytEditorialSnippets")) {
+				corpus.addRated(dir.resolve(name + "_GroundTruth.txt"), 1.0);
+			}
+		}
+		System.err.printf("corpus: %d texts, %d positive%n", corpus.size(),
+				corpus.labels.stream().mapToInt(Integer::intValue).sum());
+		Embedder embedder = Embedder.bgeSmall();
+		Path cache = flags.containsKey("cache") ? Path.of(flags.get("cache")) : null;
+		List<float[]> embeddings = EmbeddingCache.embedAll(embedder, corpus.texts, cache);
+		Vader vader = Vader.load();
+		float[][] x = new float[corpus.size()][];
+		int[] y = new int[corpus.size()];
+		for (int i = 0; i < x.length; i++) {
+			String text = corpus.texts.get(i);
+			x[i] = SentimentModel.features(embeddings.get(i), vader.compound(text), text);
+			y[i] = corpus.labels.get(i);
+		}
+		// hold out whole sentences of the train set, and drop their phrases from training (SST-2 train holds every
+		// phrase of its sentences, so a random slice would be scored on what the model was trained on)
+		int holdout = Integer.parseInt(flags.getOrDefault("holdout", "1000"));
+		List<Integer> train = new ArrayList<>();
+		List<Integer> held = new ArrayList<>();
+		Splits.sentenceHoldout(corpus.texts, holdout, new Random(seed), train, held);
+		System.err.printf("split: %d train, %d held out%n", train.size(), held.size());
+		float[][] mean = new float[1][];
+		float[][] scale = new float[1][];
+		standardization(x, train, mean, scale);
+		float[][] z = new float[x.length][];
+		for (int i = 0; i < x.length; i++) {
+			z[i] = new float[x[i].length];
+			for (int f = 0; f < z[i].length; f++) {
+				z[i][f] = (x[i][f] - mean[0][f]) / scale[0][f];
+			}
+		}
+		Perceptron.Settings settings = new Perceptron.Settings(
+				Integer.parseInt(flags.getOrDefault("hidden", "128")),
+				Double.parseDouble(flags.getOrDefault("lr", "0.001")),
+				Double.parseDouble(flags.getOrDefault("l2", "0.0001")),
+				Double.parseDouble(flags.getOrDefault("dropout", "0.3")),
+				Double.parseDouble(flags.getOrDefault("input-dropout", "0.1")),
+				Integer.parseInt(flags.getOrDefault("batch", "64")),
+				Integer.parseInt(flags.getOrDefault("epochs", "20")),
+				Integer.parseInt(flags.getOrDefault("patience", "3")));
+		int members = Integer.parseInt(flags.getOrDefault("members", "5"));
+		int[] trainRows = train.stream().mapToInt(Integer::intValue).toArray();
+		int[] heldRows = held.stream().mapToInt(Integer::intValue).toArray();
+		boolean refit = !flags.getOrDefault("refit", "true").equals("false");
+		int[] allRows = IntStream.range(0, x.length).toArray();
+		List<SentimentHead.Member> trained = IntStream.range(0, members).parallel().mapToObj(m -> {
+			long memberSeed = seed + 1000L * m;
+			Perceptron.Result result = Perceptron.train(z, y, trainRows, heldRows, settings, memberSeed, "member " + m);
+			System.err.printf("member %d: best held-out accuracy %.4f after %d epochs%n", m, result.accuracy(),
+					result.epochs());
+			if (!refit) {
+				return result.member();
+			}
+			Perceptron.Settings again = new Perceptron.Settings(settings.hidden(), settings.lr(), settings.l2(),
+					settings.dropout(), settings.inputDropout(), settings.batch(), result.epochs(), 0);
+			return Perceptron.train(z, y, allRows, new int[0], again, memberSeed, "member " + m + " refit").member();
+		}).toList();
+		String version = flags.getOrDefault("version", "sst2-mlp" + settings.hidden() + "x" + members + "-s" + seed);
+		SentimentHead head = new SentimentHead(version, embedder.modelName(), settings.hidden(), mean[0], scale[0],
+				trained);
+		int correct = 0;
+		for (int i : heldRows) {
+			correct += (head.probability(x[i]) >= 0.5 ? 1 : 0) == y[i] ? 1 : 0;
+		}
+		System.err.printf("ensemble held-out accuracy: %.4f%s%n", correct / (double) heldRows.length,
+				refit ? " (after the refit on all rows, which include the held-out ones: optimistic)" : "");
+		if (flags.containsKey("out")) {
+			Path out = Path.of(flags.get("out"));
+			Files.createDirectories(out.toAbsolutePath().getParent());
+			Files.writeString(out, head.toJson(), StandardCharsets.UTF_8);
+			System.err.printf("wrote %s (%d bytes)%n", out, Files.size(out));
+		}
+	}
+
+	private static void standardization(float[][] x, List<Integer> rows, float[][] mean, float[][] scale) {
+		int features = x[0].length;
+		double[] sum = new double[features];
+		double[] squares = new double[features];
+		for (int i : rows) {
+			for (int f = 0; f < features; f++) {
+				sum[f] += x[i][f];
+				squares[f] += (double) x[i][f] * x[i][f];
+			}
+		}
+		mean[0] = new float[features];
+		scale[0] = new float[features];
+		for (int f = 0; f < features; f++) {
+			double m = sum[f] / rows.size();
+			double variance = squares[f] / rows.size() - m * m;
+			mean[0][f] = (float) m;
+			scale[0][f] = (float) Math.max(1e-6, Math.sqrt(Math.max(0, variance)));
+		}
+	}
+
+	private static Map<String, String> flags(String[] args) {
+		Map<String, String> flags = new HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--")) {
+				throw new IllegalArgumentException("Unexpected argument " + args[i]);
+			}
+			boolean value = i + 1 < args.length && !args[i + 1].startsWith("--");
+			flags.put(args[i].substring(2), value ? args[++i] : "true");
+		}
+		return flags;
+	}
+
+	private static String required(Map<String, String> flags, String name) {
+		String value = flags.get(name);
+		if (value == null) {
+			throw new IllegalArgumentException("--" + name + " is required");
+		}
+		return value;
+	}
+
+}
