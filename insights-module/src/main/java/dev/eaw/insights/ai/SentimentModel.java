@@ -12,16 +12,18 @@ import java.util.Locale;
 
 /**
  * Sentiment of a text as a DOUBLE in [-1, 1] (Snowflake Cortex style): {@code 2 · p(positive) − 1}, where
- * {@code p} comes from a small trained head ({@link SentimentHead}) over the bge-small-en-v1.5 sentence embedding
- * plus three rule features (the {@link Vader} compound score, whether the text has a negation, whether it has
- * "but"). The head was trained on SST-2 train by {@code dev.eaw.insights.ai.training.SentimentTrainer}; its weights
- * are the classpath resource {@value #WEIGHTS}.
+ * {@code p} comes from a small trained head ({@link SentimentHead}) over bge-small-en-v1.5 sentence embeddings plus
+ * three rule features (the {@link Vader} compound score, whether the text has a negation, whether it has "but").
+ * The head names the views it was trained on: the [CLS]-pooled embedding of the given {@link Embedder}, and possibly
+ * also the mean-pooled one ({@link Embedder#bgeSmallMeanPooled()}), which {@link #load} then creates itself. The
+ * head was trained on SST-2 train by {@code dev.eaw.insights.ai.training.SentimentTrainer}; its weights are the
+ * classpath resource {@value #WEIGHTS}.
  *
  * <p>Fallback: when the embedding model cannot produce a vector for a text (the ONNX call throws, or returns a
  * vector of the wrong size or with non-finite values), that text is scored by {@link Vader#compound(String)}
- * instead, which is on the same [-1, 1] scale but less accurate (about 0.65 accuracy on SST-2 dev against about
- * 0.89 for the model). A batch that fails is retried text by text so that one bad text does not drag the others
- * down to the rules.
+ * instead, which is on the same [-1, 1] scale but much less accurate (about 0.63 accuracy on SST-2 dev, against
+ * about 0.88–0.89 for the model). A batch that fails is retried text by text so that one bad text does not drag the
+ * others down to the rules.
  *
  * <p>Null or blank text scores 0 (neutral) without calling the model; no exception is thrown. Thread-safe.
  */
@@ -32,18 +34,25 @@ public final class SentimentModel {
 
 	private final Embedder embedder;
 
+	private final Embedder meanPooled;
+
 	private final SentimentHead head;
 
 	private final Vader vader;
 
-	SentimentModel(Embedder embedder, SentimentHead head, Vader vader) {
-		if (!head.embedding().equals(embedder.modelName())) {
+	SentimentModel(Embedder embedder, Embedder meanPooled, SentimentHead head, Vader vader) {
+		if (!head.embedding().equals(views(embedder, meanPooled))) {
 			throw new IllegalArgumentException(
-					"The head was trained on " + head.embedding() + ", not on " + embedder.modelName());
+					"The head was trained on " + head.embedding() + ", not on " + views(embedder, meanPooled));
 		}
 		this.embedder = embedder;
+		this.meanPooled = meanPooled;
 		this.head = head;
 		this.vader = vader;
+	}
+
+	private static String views(Embedder embedder, Embedder meanPooled) {
+		return meanPooled == null ? embedder.modelName() : embedder.modelName() + "+" + meanPooled.modelName();
 	}
 
 	/** Loads the shipped weights and the VADER lexicon; {@code embedder} must be {@link Embedder#bgeSmall()}. */
@@ -52,8 +61,7 @@ public final class SentimentModel {
 			if (stream == null) {
 				throw new IllegalStateException(WEIGHTS + " is not on the classpath");
 			}
-			SentimentHead head = SentimentHead.fromJson(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
-			return new SentimentModel(embedder, head, Vader.load());
+			return load(embedder, new String(stream.readAllBytes(), StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -63,22 +71,27 @@ public final class SentimentModel {
 	/** Loads a head from a file written by the trainer instead of the shipped one (to compare candidates). */
 	public static SentimentModel load(Embedder embedder, Path weights) {
 		try {
-			SentimentHead head = SentimentHead.fromJson(Files.readString(weights, StandardCharsets.UTF_8));
-			return new SentimentModel(embedder, head, Vader.load());
+			return load(embedder, Files.readString(weights, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** Embedding model and head version, e.g. {@code bge-small-en-v1.5-q+sst2-mlp…}: a cache key for scores. */
+	private static SentimentModel load(Embedder embedder, String json) {
+		SentimentHead head = SentimentHead.fromJson(json);
+		boolean twoViews = head.embedding().equals(embedder.modelName() + "+" + Embedder.BGE_SMALL_Q_MEAN);
+		return new SentimentModel(embedder, twoViews ? Embedder.bgeSmallMeanPooled() : null, head, Vader.load());
+	}
+
+	/** Embedding views and head version, e.g. {@code bge-small-en-v1.5-q+sst2-mlp…}: a cache key for scores. */
 	public String version() {
-		return embedder.modelName() + "+" + head.version();
+		return head.embedding() + "+" + head.version();
 	}
 
 	/** The same model with only the first {@code count} members of the head's ensemble (for benchmarks). */
 	public SentimentModel withMembers(int count) {
-		return new SentimentModel(embedder, head.firstMembers(count), vader);
+		return new SentimentModel(embedder, meanPooled, head.firstMembers(count), vader);
 	}
 
 	/** How many perceptrons the head averages. */
@@ -94,6 +107,9 @@ public final class SentimentModel {
 		float[] vector;
 		try {
 			vector = embedder.embed(text);
+			if (meanPooled != null) {
+				vector = concat(vector, meanPooled.embed(text));
+			}
 		}
 		catch (RuntimeException ex) {
 			vector = null;
@@ -116,6 +132,14 @@ public final class SentimentModel {
 		List<float[]> vectors;
 		try {
 			vectors = embedder.embedAll(batch);
+			if (meanPooled != null) {
+				List<float[]> means = meanPooled.embedAll(batch);
+				List<float[]> both = new ArrayList<>(batch.size());
+				for (int k = 0; k < batch.size(); k++) {
+					both.add(concat(vectors.get(k), means.get(k)));
+				}
+				vectors = both;
+			}
 		}
 		catch (RuntimeException ex) {
 			vectors = null;
@@ -152,6 +176,14 @@ public final class SentimentModel {
 			}
 		}
 		return true;
+	}
+
+	/** {@code a} followed by {@code b}. */
+	public static float[] concat(float[] a, float[] b) {
+		float[] both = new float[a.length + b.length];
+		System.arraycopy(a, 0, both, 0, a.length);
+		System.arraycopy(b, 0, both, a.length, b.length);
+		return both;
 	}
 
 	/** How many features follow the embedding in {@link #features}. */

@@ -56,6 +56,16 @@ public final class SentimentTrainer {
 		Embedder embedder = Embedder.bgeSmall();
 		Path cache = flags.containsKey("cache") ? Path.of(flags.get("cache")) : null;
 		List<float[]> embeddings = EmbeddingCache.embedAll(embedder, corpus.texts, cache);
+		boolean meanView = flags.getOrDefault("views", "cls").contains("mean");
+		if (meanView) {
+			Path meanCache = cache == null ? null : cache.resolveSibling(cache.getFileName() + ".mean");
+			List<float[]> means = EmbeddingCache.embedAll(Embedder.bgeSmallMeanPooled(), corpus.texts, meanCache);
+			List<float[]> both = new ArrayList<>(embeddings.size());
+			for (int i = 0; i < embeddings.size(); i++) {
+				both.add(SentimentModel.concat(embeddings.get(i), means.get(i)));
+			}
+			embeddings = both;
+		}
 		Vader vader = Vader.load();
 		float[][] x = new float[corpus.size()][];
 		int[] y = new int[corpus.size()];
@@ -108,8 +118,8 @@ public final class SentimentTrainer {
 			return Perceptron.train(z, y, allRows, new int[0], again, memberSeed, "member " + m + " refit").member();
 		}).toList();
 		String version = flags.getOrDefault("version", "sst2-mlp" + settings.hidden() + "x" + members + "-s" + seed);
-		SentimentHead head = new SentimentHead(version, embedder.modelName(), settings.hidden(), mean[0], scale[0],
-				trained);
+		String embedding = meanView ? embedder.modelName() + "+" + Embedder.BGE_SMALL_Q_MEAN : embedder.modelName();
+		SentimentHead head = new SentimentHead(version, embedding, settings.hidden(), mean[0], scale[0], trained);
 		int correct = 0;
 		for (int i : heldRows) {
 			correct += (head.probability(x[i]) >= 0.5 ? 1 : 0) == y[i] ? 1 : 0;
