@@ -62,10 +62,10 @@ final class SentimentBenchmark implements BenchmarkCommand {
 		}));
 		if (model.members() > 1) {
 			SentimentModel single = model.withMembers(1);
-			rows.add(measure("bge-small-q + 1 MLP (+ rule features)", texts, labels, single::scoreAll));
+			rows.add(measure("bge-small-q [" + model.views() + "] + 1 MLP", texts, labels, single::scoreAll));
 		}
-		rows.add(measure("ours: bge-small-q + head (" + model.members() + " MLPs)", texts, labels, model::scoreAll)
-			.asDefault());
+		String name = "ours: bge-small-q [" + model.views() + "] + head (" + model.members() + " MLPs)";
+		rows.add(measure(name, texts, labels, model::scoreAll).asDefault());
 		return rows;
 	}
 

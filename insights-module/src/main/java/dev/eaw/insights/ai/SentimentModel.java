@@ -55,7 +55,11 @@ public final class SentimentModel {
 		return meanPooled == null ? embedder.modelName() : embedder.modelName() + "+" + meanPooled.modelName();
 	}
 
-	/** Loads the shipped weights and the VADER lexicon; {@code embedder} must be {@link Embedder#bgeSmall()}. */
+	/**
+	 * Loads the shipped head ({@value #WEIGHTS}) and the VADER lexicon; {@code embedder} must be
+	 * {@link Embedder#bgeSmall()}. (A head trained on both views would also load the mean-pooled encoder and run two
+	 * encoder passes per text; the shipped one reads the [CLS] view only.)
+	 */
 	public static SentimentModel load(Embedder embedder) {
 		try (InputStream stream = SentimentModel.class.getResourceAsStream(WEIGHTS)) {
 			if (stream == null) {
@@ -92,6 +96,11 @@ public final class SentimentModel {
 	/** The same model with only the first {@code count} members of the head's ensemble (for benchmarks). */
 	public SentimentModel withMembers(int count) {
 		return new SentimentModel(embedder, meanPooled, head.firstMembers(count), vader);
+	}
+
+	/** The embedding views the head reads: {@code CLS} or {@code CLS+mean}. */
+	public String views() {
+		return meanPooled == null ? "CLS" : "CLS+mean";
 	}
 
 	/** How many perceptrons the head averages. */

@@ -80,7 +80,8 @@ final class EmbeddingCache {
 
 	private static void write(Path file, long fingerprint, List<float[]> vectors) throws IOException {
 		Path temporary = file.resolveSibling(file.getFileName() + ".part");
-		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+		try (DataOutputStream out = new DataOutputStream(
+				new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
 			out.writeInt(MAGIC);
 			out.writeLong(fingerprint);
 			out.writeInt(vectors.size());

@@ -16,24 +16,34 @@ import dev.eaw.insights.ai.SentimentModel;
 import dev.eaw.insights.ai.Vader;
 
 /**
- * Trains the sentiment head shipped as {@code insights-module/src/main/resources/models/sentiment-head-bge-small-q.json}.
- * Run from the repository root after {@code mvn -pl insights-module -am compile}, with the module's classpath:
+ * Trains the sentiment heads shipped in {@code insights-module/src/main/resources/models/}. Run from the repository
+ * root after {@code mvn -pl insights-module -am compile}, with the module's classpath:
  *
  * <pre>
  * mvn -q -pl insights-module dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp insights-module/target/classes:$(cat /tmp/cp.txt) dev.eaw.insights.ai.training.SentimentTrainer \
- *   --train ../shared/data/sentiment/sst2-train.tsv --cache /tmp/sst2-train-bge.bin \
- *   --out insights-module/src/main/resources/models/sentiment-head-bge-small-q.json --seed 42
+ * CP=insights-module/target/classes:$(cat /tmp/cp.txt)
+ * # the default head: [CLS] and mean-pooled views
+ * java -cp $CP dev.eaw.insights.ai.training.SentimentTrainer --train ../shared/data/sentiment/sst2-train.tsv \
+ *   --views cls,mean --cache /tmp/sst2-train-bge.bin --seed 42 \
+ *   --out insights-module/src/main/resources/models/sentiment-head-bge-small-q.json
+ * # the fast head: [CLS] view only
+ * java -cp $CP dev.eaw.insights.ai.training.SentimentTrainer --train ../shared/data/sentiment/sst2-train.tsv \
+ *   --views cls --cache /tmp/sst2-train-bge.bin --seed 42 \
+ *   --out insights-module/src/main/resources/models/sentiment-head-bge-small-q-cls.json
  * </pre>
  *
  * <p>Steps: read the SST-2 train rows (phrases and sentences, duplicates dropped; {@code --limit N} keeps the first
  * N), optionally add the VADER human-rated sets from {@code --vader-dir} (tweets, Amazon and NYT snippets with
  * {@code |mean| ≥ 1}; the movie-review snippets are left out because they come from the same Rotten Tomatoes pages
- * as SST-2, dev sentences included); embed everything with {@link Embedder#bgeSmall()} (cached in {@code --cache},
- * outside the repository); add the rule features of {@link SentimentModel#features}; hold out a slice of the TRAIN
- * set ({@code --holdout}, sentence-like texts of at least eight words) for early stopping; train {@code --members}
- * perceptrons ({@code --hidden} ReLU units, dropout, AdamW with L2 weight decay, mini-batches) with different seeds;
- * write the ensemble. SST-2 dev is never read here: it is only for the benchmark.
+ * as SST-2, dev sentences included); embed everything with {@link Embedder#bgeSmall()} and, with
+ * {@code --views cls,mean}, {@link Embedder#bgeSmallMeanPooled()} (cached in {@code --cache} and
+ * {@code --cache}{@code .mean}, outside the repository: about five minutes per view on two cores); add the rule
+ * features of {@link SentimentModel#features}; hold out {@code --holdout} (1,000) whole sentences of the TRAIN set
+ * and their phrases ({@link Splits}); train {@code --members} (5) perceptrons with different seeds ({@code --hidden}
+ * 128 ReLU units, dropout 0.3 on hidden units and 0.1 on inputs, AdamW with L2 weight decay 1e-4, learning rate
+ * 1e-3, mini-batches of 64), each stopped early on the held-out log loss; report the ensemble's held-out accuracy;
+ * then train every member again on all rows for the number of epochs it chose ({@code --refit false} skips this)
+ * and write the ensemble as JSON. SST-2 dev is never read here: it is only for the benchmark.
  */
 public final class SentimentTrainer {
 
@@ -44,7 +54,8 @@ public final class SentimentTrainer {
 		Map<String, String> flags = flags(args);
 		int seed = Integer.parseInt(flags.getOrDefault("seed", "42"));
 		Corpus corpus = new Corpus();
-		corpus.addBinary(Path.of(required(flags, "train")), Integer.parseInt(flags.getOrDefault("limit", "" + Integer.MAX_VALUE)));
+		int limit = Integer.parseInt(flags.getOrDefault("limit", "" + Integer.MAX_VALUE));
+		corpus.addBinary(Path.of(required(flags, "train")), limit);
 		if (flags.containsKey("vader-dir")) {
 			Path dir = Path.of(flags.get("vader-dir"));
 			for (String name : List.of("tweets", "amazonReviewSnippets", "nytEditorialSnippets")) {
@@ -101,37 +112,51 @@ public final class SentimentTrainer {
 				Integer.parseInt(flags.getOrDefault("epochs", "20")),
 				Integer.parseInt(flags.getOrDefault("patience", "3")));
 		int members = Integer.parseInt(flags.getOrDefault("members", "5"));
-		int[] trainRows = train.stream().mapToInt(Integer::intValue).toArray();
+		// --min-words drops the shortest phrases from training (the held-out sentences are unaffected)
+		int minWords = Integer.parseInt(flags.getOrDefault("min-words", "1"));
+		int[] trainRows = train.stream().filter(i -> words(corpus.texts.get(i)) >= minWords).mapToInt(i -> i).toArray();
 		int[] heldRows = held.stream().mapToInt(Integer::intValue).toArray();
 		boolean refit = !flags.getOrDefault("refit", "true").equals("false");
-		int[] allRows = IntStream.range(0, x.length).toArray();
-		List<SentimentHead.Member> trained = IntStream.range(0, members).parallel().mapToObj(m -> {
-			long memberSeed = seed + 1000L * m;
-			Perceptron.Result result = Perceptron.train(z, y, trainRows, heldRows, settings, memberSeed, "member " + m);
-			System.err.printf("member %d: best held-out accuracy %.4f after %d epochs%n", m, result.accuracy(),
+		List<Perceptron.Result> results = IntStream.range(0, members).parallel().mapToObj(m -> {
+			Perceptron.Result result = Perceptron.train(z, y, trainRows, heldRows, settings, seed + 1000L * m,
+					"member " + m);
+			System.err.printf("member %d: held-out accuracy %.4f after %d epochs%n", m, result.accuracy(),
 					result.epochs());
-			if (!refit) {
-				return result.member();
-			}
-			Perceptron.Settings again = new Perceptron.Settings(settings.hidden(), settings.lr(), settings.l2(),
-					settings.dropout(), settings.inputDropout(), settings.batch(), result.epochs(), 0);
-			return Perceptron.train(z, y, allRows, new int[0], again, memberSeed, "member " + m + " refit").member();
+			return result;
 		}).toList();
-		String version = flags.getOrDefault("version", "sst2-mlp" + settings.hidden() + "x" + members + "-s" + seed);
 		String embedding = meanView ? embedder.modelName() + "+" + Embedder.BGE_SMALL_Q_MEAN : embedder.modelName();
-		SentimentHead head = new SentimentHead(version, embedding, settings.hidden(), mean[0], scale[0], trained);
+		String version = flags.getOrDefault("version", "sst2-mlp" + settings.hidden() + "x" + members + "-s" + seed);
+		SentimentHead heldOutHead = new SentimentHead(version, embedding, settings.hidden(), mean[0], scale[0],
+				results.stream().map(Perceptron.Result::member).toList());
 		int correct = 0;
 		for (int i : heldRows) {
-			correct += (head.probability(x[i]) >= 0.5 ? 1 : 0) == y[i] ? 1 : 0;
+			correct += (heldOutHead.probability(x[i]) >= 0.5 ? 1 : 0) == y[i] ? 1 : 0;
 		}
-		System.err.printf("ensemble held-out accuracy: %.4f%s%n", correct / (double) heldRows.length,
-				refit ? " (after the refit on all rows, which include the held-out ones: optimistic)" : "");
+		System.err.printf("ensemble held-out accuracy: %.4f on %d sentences%n", correct / (double) heldRows.length,
+				heldRows.length);
+		SentimentHead head = heldOutHead;
+		if (refit) {
+			// train again on every row, held-out sentences included, for the number of epochs each member chose
+			int[] allRows = IntStream.range(0, x.length).filter(i -> words(corpus.texts.get(i)) >= minWords).toArray();
+			List<SentimentHead.Member> refitted = IntStream.range(0, members).parallel().mapToObj(m -> {
+				Perceptron.Result chosen = results.get(m);
+				Perceptron.Settings again = new Perceptron.Settings(settings.hidden(), settings.lr(), settings.l2(),
+						settings.dropout(), settings.inputDropout(), settings.batch(), chosen.epochs(), 0);
+				return Perceptron.train(z, y, allRows, new int[0], again, seed + 1000L * m, "member " + m + " refit")
+					.member();
+			}).toList();
+			head = new SentimentHead(version, embedding, settings.hidden(), mean[0], scale[0], refitted);
+		}
 		if (flags.containsKey("out")) {
 			Path out = Path.of(flags.get("out"));
 			Files.createDirectories(out.toAbsolutePath().getParent());
 			Files.writeString(out, head.toJson(), StandardCharsets.UTF_8);
 			System.err.printf("wrote %s (%d bytes)%n", out, Files.size(out));
 		}
+	}
+
+	private static int words(String text) {
+		return text.strip().split("\\s+").length;
 	}
 
 	private static void standardization(float[][] x, List<Integer> rows, float[][] mean, float[][] scale) {
