@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sentiment of a text as a DOUBLE in [-1, 1] (Snowflake Cortex style): {@code 2 · p(positive) − 1}, where
  * {@code p} comes from a small trained head ({@link SentimentHead}) over bge-small-en-v1.5 sentence embeddings plus
@@ -34,13 +36,13 @@ public final class SentimentModel {
 
 	private final Embedder embedder;
 
-	private final Embedder meanPooled;
+	private final @Nullable Embedder meanPooled;
 
 	private final SentimentHead head;
 
 	private final Vader vader;
 
-	SentimentModel(Embedder embedder, Embedder meanPooled, SentimentHead head, Vader vader) {
+	SentimentModel(Embedder embedder, @Nullable Embedder meanPooled, SentimentHead head, Vader vader) {
 		if (!head.embedding().equals(views(embedder, meanPooled))) {
 			throw new IllegalArgumentException(
 					"The head was trained on " + head.embedding() + ", not on " + views(embedder, meanPooled));
@@ -51,7 +53,7 @@ public final class SentimentModel {
 		this.vader = vader;
 	}
 
-	private static String views(Embedder embedder, Embedder meanPooled) {
+	private static String views(Embedder embedder, @Nullable Embedder meanPooled) {
 		return meanPooled == null ? embedder.modelName() : embedder.modelName() + "+" + meanPooled.modelName();
 	}
 
@@ -109,11 +111,11 @@ public final class SentimentModel {
 	}
 
 	/** The score in [-1, 1]; positive above 0. Null or blank text scores 0. */
-	public double score(String text) {
+	public double score(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return 0;
 		}
-		float[] vector;
+		float @Nullable [] vector;
 		try {
 			vector = embedder.embed(text);
 			if (meanPooled != null) {
@@ -127,7 +129,7 @@ public final class SentimentModel {
 	}
 
 	/** Scores many texts, embedding them in batches (faster than one by one); same rules as {@link #score}. */
-	public double[] scoreAll(List<String> texts) {
+	public double[] scoreAll(List<? extends @Nullable String> texts) {
 		double[] scores = new double[texts.size()];
 		List<String> batch = new ArrayList<>();
 		List<Integer> positions = new ArrayList<>();
@@ -138,7 +140,7 @@ public final class SentimentModel {
 				positions.add(i);
 			}
 		}
-		List<float[]> vectors;
+		@Nullable List<float[]> vectors;
 		try {
 			vectors = embedder.embedAll(batch);
 			if (meanPooled != null) {
@@ -166,7 +168,7 @@ public final class SentimentModel {
 		return vader.compound(text);
 	}
 
-	private double scoreVector(String text, float[] vector) {
+	private double scoreVector(String text, float @Nullable [] vector) {
 		double compound = vader.compound(text);
 		if (!usable(vector)) {
 			return compound;
@@ -175,7 +177,7 @@ public final class SentimentModel {
 		return Math.max(-1, Math.min(1, 2 * p - 1));
 	}
 
-	private boolean usable(float[] vector) {
+	private boolean usable(float @Nullable [] vector) {
 		if (vector == null || vector.length + RULE_FEATURES != head.features()) {
 			return false;
 		}

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Rule-based sentiment after VADER (Hutto &amp; Gilbert, ICWSM 2014), written for this project. It reads only the
  * published lexicon {@code vader_sentiment_lexicon.txt} (MIT licence) from the classpath and applies the published
@@ -72,7 +74,7 @@ public final class Vader {
 	 * The compound score in [-1, 1]: above about 0.05 positive, below about -0.05 negative. Null or blank text, and
 	 * text without any sentiment word, scores 0.
 	 */
-	public double compound(String text) {
+	public double compound(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return 0;
 		}

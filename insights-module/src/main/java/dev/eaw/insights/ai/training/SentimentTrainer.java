@@ -28,7 +28,8 @@ import dev.eaw.insights.ai.Vader;
  *
  * <p>Variants tried, chosen between on the held-out TRAIN sentences (never on dev): {@code --views cls,mean} (both
  * poolings, twice the encoder work) did not beat the [CLS] view alone; neither did {@code --min-words 3} nor more
- * dropout with a lower learning rate ({@code --dropout 0.5 --input-dropout 0.2 --lr 0.0005}).
+ * dropout with a lower learning rate ({@code --dropout 0.5 --input-dropout 0.2 --lr 0.0005}), nor
+ * {@code --members 10}.
  *
  * <p>Steps: read the SST-2 train rows (phrases and sentences, duplicates dropped; {@code --limit N} keeps the first
  * N), optionally add the VADER human-rated sets from {@code --vader-dir} (tweets, Amazon and NYT snippets with
