@@ -12,8 +12,8 @@ import java.util.TreeMap;
  */
 public final class Benchmarks {
 
-	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency(), new SqlAiBenchmark(),
-			new ForecastBenchmark());
+	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency(), new SentimentBenchmark(),
+			new SqlAiBenchmark(), new ForecastBenchmark());
 
 	private Benchmarks() {
 	}

@@ -1,11 +1,18 @@
 package dev.eaw.insights.ai;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 
 /**
@@ -16,6 +23,9 @@ public final class Embedder {
 
 	/** The model's name, part of every cache key so that a model change never serves stale results. */
 	public static final String BGE_SMALL_Q = "bge-small-en-v1.5-q";
+
+	/** {@link #BGE_SMALL_Q} pooled by the mean of its token vectors. */
+	public static final String BGE_SMALL_Q_MEAN = "bge-small-en-v1.5-q-mean";
 
 	private final EmbeddingModel model;
 
@@ -29,6 +39,38 @@ public final class Embedder {
 	/** Loads bge-small-en-v1.5 (quantized); takes about a second. */
 	public static Embedder bgeSmall() {
 		return new Embedder(new BgeSmallEnV15QuantizedEmbeddingModel(), BGE_SMALL_Q);
+	}
+
+	/**
+	 * The same ONNX model and tokenizer as {@link #bgeSmall()} (read from its jar), but pooled by the mean of the
+	 * token vectors instead of the [CLS] vector: a second view of the same text, named {@value #BGE_SMALL_Q_MEAN}.
+	 * The files are copied to a temporary directory once, since the ONNX runtime loads them from paths.
+	 */
+	public static Embedder bgeSmallMeanPooled() {
+		try {
+			Path dir = Files.createTempDirectory("eaw-bge-small-q");
+			Path model = copy("/bge-small-en-v1.5-q.onnx", dir);
+			Path tokenizer = copy("/bge-small-en-v1.5-q-tokenizer.json", dir);
+			Embedder embedder = new Embedder(new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN), BGE_SMALL_Q_MEAN);
+			Files.deleteIfExists(model);
+			Files.deleteIfExists(tokenizer);
+			Files.deleteIfExists(dir);
+			return embedder;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path copy(String resource, Path dir) throws IOException {
+		try (InputStream in = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IOException(resource + " is not on the classpath");
+			}
+			Path file = dir.resolve(resource.substring(1));
+			Files.copy(in, file);
+			return file;
+		}
 	}
 
 	public String modelName() {
