@@ -12,6 +12,7 @@ import dev.eaw.insights.ai.AiCache;
 import dev.eaw.insights.ai.AiEngine;
 import dev.eaw.insights.ai.Embedder;
 import dev.eaw.insights.ai.LlmClient;
+import dev.eaw.insights.ai.SentimentModel;
 import dev.eaw.insights.ai.SentimentScorer;
 import dev.eaw.insights.ai.TextModels;
 import dev.eaw.insights.samples.DemoContent;
@@ -43,20 +44,26 @@ class InsightsConfiguration {
 		return new AiCache(jdbc, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
 	}
 
+	/** The in-process sentiment model: bge-small-en-v1.5 embeddings and the project's trained head, VADER as fallback. */
 	@Bean
-	AiEngine aiEngine(TextModels text, ObjectProvider<SentimentScorer> sentiment, LlmClient llm, AiCache cache) {
-		SentimentScorer scorer = new SentimentScorer() {
+	SentimentScorer sentimentScorer(Embedder embedder) {
+		SentimentModel model = SentimentModel.load(embedder);
+		return new SentimentScorer() {
 			@Override
 			public double score(String input) {
-				return sentiment.getObject().score(input);
+				return model.score(input);
 			}
 
 			@Override
 			public String version() {
-				return sentiment.getObject().version();
+				return model.version();
 			}
 		};
-		return new AiEngine(text, scorer, llm, cache);
+	}
+
+	@Bean
+	AiEngine aiEngine(TextModels text, SentimentScorer sentiment, LlmClient llm, AiCache cache) {
+		return new AiEngine(text, sentiment, llm, cache);
 	}
 
 	@Bean(destroyMethod = "close")

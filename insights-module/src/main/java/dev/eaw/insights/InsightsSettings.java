@@ -16,6 +16,6 @@ import org.springframework.util.unit.DataSize;
  * @param warmUp whether the demo's AI results are computed in the background after start
  */
 @ConfigurationProperties("eaw.insights")
-record InsightsSettings(@DefaultValue("10000") int rowCap, @DefaultValue("60s") Duration timeout,
+record InsightsSettings(@DefaultValue("10000") int rowCap, @DefaultValue("180s") Duration timeout,
 		@DefaultValue("200MB") DataSize maxUpload, @DefaultValue("true") boolean samples, @DefaultValue("true") boolean warmUp) {
 }

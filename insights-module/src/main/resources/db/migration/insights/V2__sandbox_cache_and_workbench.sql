@@ -8,7 +8,7 @@ END
 $$;
 GRANT eaw_insights_reader TO CURRENT_USER;
 ALTER ROLE eaw_insights_reader SET default_transaction_read_only = on;
-ALTER ROLE eaw_insights_reader SET statement_timeout = '60s';
+ALTER ROLE eaw_insights_reader SET statement_timeout = '180s';
 REVOKE ALL ON SCHEMA insights_data FROM PUBLIC;
 GRANT USAGE ON SCHEMA insights_data TO eaw_insights_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA insights_data TO eaw_insights_reader;
