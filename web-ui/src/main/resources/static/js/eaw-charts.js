@@ -28,7 +28,8 @@ window.EawCharts = (function () {
       { name: 'lower_bound', type: 'line', data: result.rows.map(r => r[lo]), lineStyle: { opacity: 0 },
         stack: 'band', symbol: 'none', silent: true },
       { name: 'interval', type: 'line', data: result.rows.map(r => r[hi] - r[lo]), lineStyle: { opacity: 0 },
-        areaStyle: { color: 'rgba(47, 91, 234, 0.18)' }, stack: 'band', symbol: 'none', silent: true }
+        areaStyle: { color: 'rgba(47, 91, 234, 0.18)' }, itemStyle: { color: 'rgba(47, 91, 234, 0.35)' },
+        stack: 'band', symbol: 'none', silent: true }
     ];
     lines.forEach((o, k) => series.push({ name: o.c.name, type: 'line', showSymbol: false,
       data: result.rows.map(r => r[o.i]), lineStyle: { width: o.c.name === 'value' ? 1.5 : 2 },

@@ -101,6 +101,8 @@ class InsightsBrowserTests {
 		String anomalies = tile("Sales anomalies, north store").getAttribute("data-rendered");
 		assertThat(anomalies).contains("value", "interval", "anomaly");
 		Browser.screenshot(browser, "insights-dashboard");
+		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 600)");
+		Browser.screenshot(browser, "insights-dashboard-forecast");
 	}
 
 	private org.openqa.selenium.WebElement tile(String name) {
