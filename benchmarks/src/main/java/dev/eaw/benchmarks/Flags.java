@@ -41,6 +41,22 @@ final class Flags {
 		return has(name) ? Integer.parseInt(values.get(name)) : otherwise;
 	}
 
+	/** {@code --url} of the running application (default http://localhost:8080); only loopback addresses. */
+	java.net.URI appUrl() {
+		java.net.URI url = java.net.URI.create(get("url", "http://localhost:8080"));
+		String host = String.valueOf(url.getHost());
+		if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+			throw new IllegalArgumentException("--url must be a loopback address");
+		}
+		return url;
+	}
+
+	/** An HTTP Basic Authorization header from {@code --user} and {@code --password}. */
+	String basicAuthorization() {
+		String pair = required("user") + ":" + required("password");
+		return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	/** A path that must exist, e.g. data under {@code ../shared/data}. */
 	Path existing(String name) {
 		Path path = Path.of(required(name));

@@ -4,11 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,15 +33,10 @@ final class HttpLatency implements BenchmarkCommand {
 
 	@Override
 	public List<Row> run(Flags flags) throws Exception {
-		URI base = URI.create(flags.get("url", "http://localhost:8080"));
-		String host = base.getHost();
-		if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
-			throw new IllegalArgumentException("--url must be a loopback address");
-		}
+		URI base = flags.appUrl();
 		int requests = Math.min(flags.integer("requests", 2000), 100_000);
 		int concurrency = Math.min(flags.integer("concurrency", 8), 256);
-		String auth = "Basic " + Base64.getEncoder()
-			.encodeToString((flags.required("user") + ":" + flags.required("password")).getBytes(StandardCharsets.UTF_8));
+		String auth = flags.basicAuthorization();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		String token = flags.get("token", "");
 		List<Probe> probes = new ArrayList<>();

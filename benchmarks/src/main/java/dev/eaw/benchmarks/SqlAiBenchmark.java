@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -42,13 +40,9 @@ final class SqlAiBenchmark implements BenchmarkCommand {
 
 	@Override
 	public List<Row> run(Flags flags) throws Exception {
-		URI base = URI.create(flags.get("url", "http://localhost:8080"));
-		if (!(base.getHost().equals("localhost") || base.getHost().startsWith("127."))) {
-			throw new IllegalArgumentException("--url must be a loopback address");
-		}
+		URI base = flags.appUrl();
 		int rows = Math.min(flags.integer("rows", 10_000), 100_000);
-		String auth = "Basic " + Base64.getEncoder()
-			.encodeToString((flags.required("user") + ":" + flags.required("password")).getBytes(StandardCharsets.UTF_8));
+		String auth = flags.basicAuthorization();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		String dataset = "bench_reviews_" + System.currentTimeMillis();
 		upload(client, base, auth, dataset, csv(rows, System.nanoTime()));
