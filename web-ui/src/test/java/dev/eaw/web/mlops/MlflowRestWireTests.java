@@ -1,0 +1,136 @@
+package dev.eaw.web.mlops;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.eaw.web.AppTest;
+import dev.eaw.web.Http;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Raw JSON over HTTP as MLflow's REST docs show it: field names, string ids, int64 fields as JSON numbers (as
+ * MLflow's server writes them) and accepted as strings (as the Java client sends them), non-finite doubles as
+ * strings, both URL prefixes, and MLflow's error bodies.
+ */
+@AppTest
+class MlflowRestWireTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aTrackingSequenceHasMlflowsWireShape() {
+		Http http = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
+		String name = "wire-" + UUID.randomUUID();
+		HttpResponse<String> created = http.postJson("/api/2.0/mlflow/experiments/create", "{\"name\": \"" + name + "\"}");
+		assertThat(created.statusCode()).isEqualTo(200);
+		JsonNode experimentId = Http.json(created).get("experiment_id");
+		assertThat(experimentId.isString()).isTrue();
+
+		HttpResponse<String> runCreated = http.postJson("/api/2.0/mlflow/runs/create",
+				"{\"experiment_id\": \"" + experimentId.asString() + "\", \"run_name\": \"first\", "
+						+ "\"start_time\": \"1700000000000\", \"tags\": [{\"key\": \"mlflow.user\", \"value\": \"ada\"}]}");
+		assertThat(runCreated.statusCode()).isEqualTo(200);
+		JsonNode info = Http.json(runCreated).get("run").get("info");
+		String runId = info.get("run_id").asString();
+		assertThat(runId).matches("[0-9a-f]{32}");
+		assertThat(info.get("run_uuid").asString()).isEqualTo(runId);
+		assertThat(info.get("run_name").asString()).isEqualTo("first");
+		assertThat(info.get("user_id").asString()).isEqualTo("ada");
+		assertThat(info.get("status").asString()).isEqualTo("RUNNING");
+		assertThat(info.get("start_time").isIntegralNumber()).isTrue();
+		assertThat(info.get("start_time").asLong()).isEqualTo(1700000000000L);
+		assertThat(info.has("end_time")).isFalse();
+		assertThat(info.get("lifecycle_stage").asString()).isEqualTo("active");
+		assertThat(info.get("artifact_uri").asString()).endsWith("/" + runId + "/artifacts");
+
+		HttpResponse<String> batch = http.postJson("/api/2.0/mlflow/runs/log-batch", "{\"run_id\": \"" + runId + "\", "
+				+ "\"metrics\": [{\"key\": \"m\", \"value\": \"Infinity\", \"timestamp\": \"1\", \"step\": \"2\"}, "
+				+ "{\"key\": \"n\", \"value\": 0.25, \"timestamp\": 5}], "
+				+ "\"params\": [{\"key\": \"p\", \"value\": \"\"}], \"tags\": [{\"key\": \"t\", \"value\": \"v\"}]}");
+		assertThat(batch.statusCode()).isEqualTo(200);
+		assertThat(Http.json(batch).isEmpty()).isTrue();
+
+		JsonNode run = Http.json(http.get("/api/2.0/mlflow/runs/get?run_id=" + runId)).get("run");
+		assertThat(run.has("info")).isTrue();
+		JsonNode data = run.get("data");
+		JsonNode m = metric(data, "m");
+		assertThat(m.get("value").asString()).isEqualTo("Infinity");
+		assertThat(m.get("timestamp").isIntegralNumber()).isTrue();
+		assertThat(m.get("step").asLong()).isEqualTo(2);
+		assertThat(metric(data, "n").get("value").asDouble()).isEqualTo(0.25);
+		assertThat(metric(data, "n").get("step").asLong()).isZero();
+		assertThat(data.get("params").get(0).get("key").asString()).isEqualTo("p");
+		assertThat(data.get("params").get(0).get("value").asString()).isEmpty();
+		assertThat(data.get("tags").findValuesAsString("key")).contains("t", "mlflow.user", "mlflow.runName");
+
+		JsonNode byName = Http.json(http.get("/ajax-api/2.0/mlflow/experiments/get-by-name?experiment_name=" + name));
+		assertThat(byName.get("experiment").get("experiment_id").asString()).isEqualTo(experimentId.asString());
+		assertThat(byName.get("experiment").get("creation_time").isIntegralNumber()).isTrue();
+		assertThat(byName.get("experiment").get("lifecycle_stage").asString()).isEqualTo("active");
+
+		JsonNode updated = Http.json(http.postJson("/ajax-api/2.0/mlflow/runs/update",
+				"{\"run_uuid\": \"" + runId + "\", \"status\": \"KILLED\", \"end_time\": \"1700000005000\"}"));
+		assertThat(updated.get("run_info").get("status").asString()).isEqualTo("KILLED");
+		assertThat(updated.get("run_info").get("end_time").asLong()).isEqualTo(1700000005000L);
+
+		JsonNode searched = Http.json(http.postJson("/api/2.0/mlflow/runs/search", "{\"experiment_ids\": [\""
+				+ experimentId.asString() + "\"], \"filter\": \"params.p = ''\", \"max_results\": 10}"));
+		assertThat(searched.get("runs")).hasSize(1);
+		assertThat(searched.has("next_page_token")).isFalse();
+	}
+
+	@Test
+	void errorsHaveMlflowsBodyNotProblemDetails() {
+		Http http = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
+		HttpResponse<String> missing = http.get("/api/2.0/mlflow/runs/get?run_id=ffffffffffffffffffffffffffffffff");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+		JsonNode body = Http.json(missing);
+		assertThat(body.get("error_code").asString()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+		assertThat(body.get("message").asString()).contains("Run 'ffffffffffffffffffffffffffffffff' not found");
+		assertThat(body.has("status")).isFalse();
+
+		HttpResponse<String> noName = http.postJson("/api/2.0/mlflow/experiments/create", "{}");
+		assertThat(noName.statusCode()).isEqualTo(400);
+		assertThat(Http.json(noName).get("error_code").asString()).isEqualTo("INVALID_PARAMETER_VALUE");
+		assertThat(Http.json(noName).get("message").asString()).contains("Missing value for required parameter 'name'");
+
+		HttpResponse<String> numberName = http.postJson("/api/2.0/mlflow/experiments/create", "{\"name\": 123}");
+		assertThat(Http.json(numberName).get("message").asString()).contains("Invalid value 123 for parameter 'name'");
+
+		HttpResponse<String> badStep = http.postJson("/api/2.0/mlflow/runs/log-metric", "{\"run_id\": \"x\", "
+				+ "\"key\": \"k\", \"value\": 1, \"timestamp\": 1, \"step\": \"foo\"}");
+		assertThat(badStep.statusCode()).isEqualTo(400);
+		assertThat(Http.json(badStep).get("message").asString()).contains("for parameter 'step'");
+
+		HttpResponse<String> badFilter = http.postJson("/api/2.0/mlflow/runs/search",
+				"{\"experiment_ids\": [\"0\"], \"filter\": \"metrics.acc ~ 1\"}");
+		assertThat(badFilter.statusCode()).isEqualTo(400);
+		assertThat(Http.json(badFilter).get("error_code").asString()).isEqualTo("INVALID_PARAMETER_VALUE");
+
+		HttpResponse<String> tooMany = http.postJson("/api/2.0/mlflow/runs/search",
+				"{\"experiment_ids\": [\"0\"], \"max_results\": 123456789}");
+		assertThat(Http.json(tooMany).get("message").asString())
+			.contains("Invalid value 123456789 for parameter 'max_results' supplied");
+
+		HttpResponse<String> badToken = http.postJson("/api/2.0/mlflow/runs/search",
+				"{\"experiment_ids\": [\"0\"], \"page_token\": \"not-a-token\"}");
+		assertThat(Http.json(badToken).get("error_code").asString()).isEqualTo("INVALID_PARAMETER_VALUE");
+	}
+
+	private static JsonNode metric(JsonNode data, String key) {
+		for (JsonNode metric : data.get("metrics")) {
+			if (metric.get("key").asString().equals(key)) {
+				return metric;
+			}
+		}
+		throw new AssertionError("no metric " + key + " in " + data);
+	}
+
+}
