@@ -9,7 +9,8 @@ public class TrackingError extends RuntimeException {
 	/** The MLflow error codes this module raises, with the HTTP status an MLflow server sends for each. */
 	public enum Code {
 
-		INVALID_PARAMETER_VALUE(400), RESOURCE_ALREADY_EXISTS(400), RESOURCE_DOES_NOT_EXIST(404), INVALID_STATE(500);
+		INVALID_PARAMETER_VALUE(400), RESOURCE_ALREADY_EXISTS(400), RESOURCE_DOES_NOT_EXIST(404), ENDPOINT_NOT_FOUND(404),
+		INVALID_STATE(500);
 
 		private final int httpStatus;
 

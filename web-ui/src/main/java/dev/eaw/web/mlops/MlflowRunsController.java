@@ -2,6 +2,8 @@ package dev.eaw.web.mlops;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import dev.eaw.mlops.Run;
 import dev.eaw.mlops.RunSearch;
 import dev.eaw.mlops.RunStatus;
 import dev.eaw.mlops.RunTracking;
+import dev.eaw.mlops.TrackingError;
 import dev.eaw.mlops.ViewType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -126,6 +129,13 @@ class MlflowRunsController {
 		Page<Metric> page = runs.metricHistory(request.runId(), request.required("metric_key"),
 				request.int32("max_results", 25_000), request.string("page_token"));
 		return MlflowJson.page("metrics", page.items(), page.nextPageToken(), MlflowJson::metric);
+	}
+
+	/** Any other MLflow path (registry, artifacts, traces, a wrong method): MLflow's 404 for an unrouted call. */
+	@RequestMapping("/**")
+	Map<String, Object> notImplemented(HttpServletRequest request) {
+		throw new TrackingError(TrackingError.Code.ENDPOINT_NOT_FOUND,
+				"This server does not implement " + request.getMethod() + " " + request.getRequestURI() + ".");
 	}
 
 }

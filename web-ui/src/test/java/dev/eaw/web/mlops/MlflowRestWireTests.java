@@ -1,10 +1,14 @@
 package dev.eaw.web.mlops;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.eaw.kernel.ModuleOverview;
 
 import dev.eaw.web.AppTest;
 import dev.eaw.web.Http;
@@ -22,6 +26,9 @@ class MlflowRestWireTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	List<ModuleOverview> overviews;
 
 	@Test
 	void aTrackingSequenceHasMlflowsWireShape() {
@@ -122,6 +129,37 @@ class MlflowRestWireTests {
 		HttpResponse<String> badToken = http.postJson("/api/2.0/mlflow/runs/search",
 				"{\"experiment_ids\": [\"0\"], \"page_token\": \"not-a-token\"}");
 		assertThat(Http.json(badToken).get("error_code").asString()).isEqualTo("INVALID_PARAMETER_VALUE");
+	}
+
+	@Test
+	void unsupportedMlflowCallsAreMlflowNotFounds() {
+		Http http = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
+		HttpResponse<String> registry = http.get("/api/2.0/mlflow/registered-models/get?name=x");
+		assertThat(registry.statusCode()).isEqualTo(404);
+		assertThat(Http.json(registry).get("error_code").asString()).isEqualTo("ENDPOINT_NOT_FOUND");
+		HttpResponse<String> inputs = http.postJson("/ajax-api/2.0/mlflow/runs/log-inputs", "{}");
+		assertThat(inputs.statusCode()).isEqualTo(404);
+		assertThat(Http.json(inputs).get("error_code").asString()).isEqualTo("ENDPOINT_NOT_FOUND");
+	}
+
+	@Test
+	void theDashboardCountsActiveExperimentsAndRuns() {
+		Http http = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
+		long experiments = count("experiments");
+		long runs = count("runs");
+		String id = Http.json(http.postJson("/api/2.0/mlflow/experiments/create",
+				"{\"name\": \"counted-" + UUID.randomUUID() + "\"}")).get("experiment_id").asString();
+		http.postJson("/api/2.0/mlflow/runs/create", "{\"experiment_id\": \"" + id + "\"}");
+		assertThat(count("experiments")).isEqualTo(experiments + 1);
+		assertThat(count("runs")).isEqualTo(runs + 1);
+		assertThat(http.postJson("/api/2.0/mlflow/experiments/delete", "{\"experiment_id\": \"" + id + "\"}").statusCode())
+			.isEqualTo(200);
+		assertThat(count("experiments")).isEqualTo(experiments);
+		assertThat(count("runs")).isEqualTo(runs);
+	}
+
+	private long count(String what) {
+		return overviews.stream().filter(o -> o.key().equals("mlops")).findFirst().orElseThrow().counts().get(what);
 	}
 
 	private static JsonNode metric(JsonNode data, String key) {
