@@ -57,6 +57,7 @@ class JdbcRunTracking implements RunTracking {
 		run.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
 		String name = run.runName() != null && !run.runName().isEmpty() ? run.runName()
 				: tags.getOrDefault(RUN_NAME_TAG, RunNames.generate());
+		TrackingIds.requireRunName(name);
 		tags.put(RUN_NAME_TAG, name);
 		String user = tags.getOrDefault(USER_TAG,
 				run.userId() != null && !run.userId().isEmpty() ? run.userId() : "unknown");
@@ -83,6 +84,9 @@ class JdbcRunTracking implements RunTracking {
 	@Override
 	public RunInfo update(String runId, @Nullable RunStatus status, @Nullable Long endTime, @Nullable String runName) {
 		RunInfo info = rows.active(runId);
+		if (runName != null) {
+			TrackingIds.requireRunName(runName);
+		}
 		jdbc.sql("UPDATE mlops.runs SET status = :status, end_time = :end, name = :name WHERE run_uuid = :id")
 			.param("status", (status != null ? status : info.status()).name())
 			.param("end", endTime != null ? endTime : info.endTime())
@@ -257,6 +261,7 @@ class JdbcRunTracking implements RunTracking {
 			.param("value", value)
 			.update();
 		if (key.equals(RUN_NAME_TAG)) {
+			TrackingIds.requireRunName(value);
 			jdbc.sql("UPDATE mlops.runs SET name = :name WHERE run_uuid = :id").param("name", value).param("id", runId).update();
 		}
 	}

@@ -38,12 +38,12 @@ final class PageTokens {
 	}
 
 	/** Checks a page size against MLflow's bounds (1 to 50,000). */
-	static int limit(int maxResults) {
+	static int limit(long maxResults) {
 		if (maxResults < 1 || maxResults > 50_000) {
 			throw TrackingError.invalid("Invalid value " + maxResults + " for parameter 'max_results' supplied. "
 					+ "It must be at most 50000.");
 		}
-		return maxResults;
+		return (int) maxResults;
 	}
 
 }

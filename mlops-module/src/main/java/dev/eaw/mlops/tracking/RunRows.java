@@ -25,25 +25,21 @@ final class RunRows {
 	}
 
 	Run run(String runId) {
+		RunInfo info = info(runId);
+		return new Run(info, data(runId));
+	}
+
+	RunInfo info(String runId) {
 		return jdbc.sql("SELECT r.* FROM mlops.runs r WHERE r.run_uuid = :id")
 			.param("id", runId)
 			.query((rs, i) -> info(rs))
 			.optional()
-			.map(info -> new Run(info, data(info.runId())))
 			.orElseThrow(() -> notFound(runId));
-	}
-
-	RunInfo info(String runId) {
-		return run(runId).info();
 	}
 
 	/** The run, which must exist and be active (writes to a deleted run are refused, as in MLflow). */
 	RunInfo active(String runId) {
-		RunInfo info = jdbc.sql("SELECT r.* FROM mlops.runs r WHERE r.run_uuid = :id")
-			.param("id", runId)
-			.query((rs, i) -> info(rs))
-			.optional()
-			.orElseThrow(() -> notFound(runId));
+		RunInfo info = info(runId);
 		if (!info.lifecycleStage().equals("active")) {
 			throw TrackingError.invalid("The run " + runId + " must be in the 'active' state. Current state is "
 					+ info.lifecycleStage() + ".");

@@ -24,6 +24,12 @@ final class TrackingIds {
 		return UUID.randomUUID().toString().replace("-", "");
 	}
 
+	static void requireRunName(String name) {
+		if (name.length() > 250) {
+			throw TrackingError.invalid("Run name '" + name + "' is longer than 250 characters.");
+		}
+	}
+
 	static void requireKey(String key) {
 		if (key.isEmpty() || key.length() > 250) {
 			throw TrackingError.invalid("Invalid value '" + key + "' for parameter 'key' supplied: keys must have "

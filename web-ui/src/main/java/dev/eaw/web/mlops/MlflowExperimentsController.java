@@ -97,7 +97,7 @@ class MlflowExperimentsController {
 		Long maxResults = request.int64("max_results");
 		Page<Experiment> page = experiments.search(new ExperimentSearch(request.string("filter"),
 				view == null ? ViewType.ACTIVE_ONLY : view,
-				maxResults == null ? 1000 : (int) Math.min(Math.max(maxResults, Integer.MIN_VALUE), Integer.MAX_VALUE),
+				maxResults == null ? 1000 : maxResults,
 				request.strings("order_by"), request.string("page_token")));
 		return MlflowJson.page("experiments", page.items(), page.nextPageToken(), MlflowJson::experiment);
 	}

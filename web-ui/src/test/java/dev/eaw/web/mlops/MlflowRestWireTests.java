@@ -126,6 +126,23 @@ class MlflowRestWireTests {
 		assertThat(Http.json(tooMany).get("message").asString())
 			.contains("Invalid value 123456789 for parameter 'max_results' supplied");
 
+		String runId = Http.json(http.postJson("/api/2.0/mlflow/runs/create", "{}")).get("run").get("info").get("run_id")
+			.asString();
+		StringBuilder params = new StringBuilder();
+		for (int i = 0; i <= 100; i++) {
+			params.append(i == 0 ? "" : ", ").append("{\"key\": \"p").append(i).append("\", \"value\": \"v\"}");
+		}
+		HttpResponse<String> tooBig = http.postJson("/api/2.0/mlflow/runs/log-batch",
+				"{\"run_id\": \"" + runId + "\", \"params\": [" + params + "]}");
+		assertThat(tooBig.statusCode()).isEqualTo(400);
+		assertThat(Http.json(tooBig).get("message").asString()).contains("at most 1000 metrics, 100 params and 100 tags");
+		HttpResponse<String> noTimestamp = http.postJson("/api/2.0/mlflow/runs/log-batch",
+				"{\"run_id\": \"" + runId + "\", \"metrics\": [{\"key\": \"m\", \"value\": 1}]}");
+		assertThat(Http.json(noTimestamp).get("message").asString())
+			.contains("Missing value for required parameter 'timestamp'");
+		assertThat(Http.json(http.get("/api/2.0/mlflow/runs/get?run_uuid=" + runId)).get("run").get("data").has("params"))
+			.isFalse();
+
 		HttpResponse<String> badToken = http.postJson("/api/2.0/mlflow/runs/search",
 				"{\"experiment_ids\": [\"0\"], \"page_token\": \"not-a-token\"}");
 		assertThat(Http.json(badToken).get("error_code").asString()).isEqualTo("INVALID_PARAMETER_VALUE");
