@@ -23,6 +23,7 @@ import dev.eaw.mlops.RunStatus;
 import dev.eaw.mlops.RunTracking;
 import dev.eaw.mlops.TrackingError;
 import dev.eaw.mlops.ViewType;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -133,6 +134,7 @@ class MlflowRunsController {
 
 	/** Any other MLflow path (registry, artifacts, traces, a wrong method): MLflow's 404 for an unrouted call. */
 	@RequestMapping("/**")
+	@Hidden
 	Map<String, Object> notImplemented(HttpServletRequest request) {
 		throw new TrackingError(TrackingError.Code.ENDPOINT_NOT_FOUND,
 				"This server does not implement " + request.getMethod() + " " + request.getRequestURI() + ".");
