@@ -86,6 +86,18 @@ class MlflowRestWireTests {
 		assertThat(updated.get("run_info").get("status").asString()).isEqualTo("KILLED");
 		assertThat(updated.get("run_info").get("end_time").asLong()).isEqualTo(1700000005000L);
 
+		http.postJson("/api/2.0/mlflow/runs/log-metric", "{\"run_id\": \"" + runId + "\", \"key\": \"n\", "
+				+ "\"value\": \"NaN\", \"timestamp\": \"6\", \"step\": \"1\"}");
+		JsonNode firstPage = Http.json(http.get("/api/2.0/mlflow/metrics/get-history?run_id=" + runId
+				+ "&metric_key=n&max_results=1"));
+		assertThat(firstPage.get("metrics")).hasSize(1);
+		assertThat(firstPage.get("metrics").get(0).get("value").asDouble()).isEqualTo(0.25);
+		String token = firstPage.get("next_page_token").asString();
+		JsonNode secondPage = Http.json(http.get("/ajax-api/2.0/mlflow/metrics/get-history?run_uuid=" + runId
+				+ "&metric_key=n&max_results=1&page_token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(secondPage.get("metrics").get(0).get("value").asString()).isEqualTo("NaN");
+		assertThat(secondPage.has("next_page_token")).isFalse();
+
 		JsonNode searched = Http.json(http.postJson("/api/2.0/mlflow/runs/search", "{\"experiment_ids\": [\""
 				+ experimentId.asString() + "\"], \"filter\": \"params.p = ''\", \"max_results\": 10}"));
 		assertThat(searched.get("runs")).hasSize(1);
