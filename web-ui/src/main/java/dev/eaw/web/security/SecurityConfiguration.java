@@ -22,10 +22,11 @@ import dev.eaw.kernel.AuditTrail;
 import dev.eaw.kernel.UserAccounts;
 
 /**
- * Two filter chains. The API chain ({@code /api/**}, {@code /actuator/**}) takes HTTP Basic, personal API tokens or
+ * Two filter chains. The API chain ({@code /api/**}, MLflow's {@code /ajax-api/**}, {@code /actuator/**}) takes HTTP Basic, personal API tokens or
  * the browser's session, answers 401/403 with problem bodies and asks for a CSRF token only from the browser. The
  * page chain signs people in with a form. In both, reading needs VIEWER, changing needs ANALYST, and
- * administration needs ADMIN; everyone may manage their own account and tokens.
+ * administration needs ADMIN; everyone may manage their own account and tokens. MLflow's search endpoints are
+ * POSTs that only read, so VIEWER may call them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,11 +50,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit) throws Exception {
-		http.securityMatcher("/api/**", "/actuator/**")
+		http.securityMatcher("/api/**", "/ajax-api/**", "/actuator/**")
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 				auth.requestMatchers("/actuator/**", "/api/admin/**").hasRole("ADMIN");
 				auth.requestMatchers("/api/tokens/**", "/api/tokens", "/api/me").authenticated();
+				// MLflow searches are POSTs that only read
+				auth.requestMatchers(HttpMethod.POST, "/api/2.0/mlflow/*/search", "/ajax-api/2.0/mlflow/*/search")
+					.hasRole("VIEWER");
 				byRole(auth);
 			})
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> ProblemResponses

@@ -1,0 +1,85 @@
+package dev.eaw.mlops.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.eaw.mlops.Metric;
+import dev.eaw.mlops.Param;
+import dev.eaw.mlops.Run;
+import dev.eaw.mlops.RunData;
+import dev.eaw.mlops.RunInfo;
+import dev.eaw.mlops.RunStatus;
+import dev.eaw.mlops.Tag;
+import dev.eaw.mlops.TrackingError;
+
+/** Reads runs with their data (latest metrics, params, tags) from {@code mlops.runs} and its child tables. */
+final class RunRows {
+
+	private final JdbcClient jdbc;
+
+	RunRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Run run(String runId) {
+		RunInfo info = info(runId);
+		return new Run(info, data(runId));
+	}
+
+	RunInfo info(String runId) {
+		return jdbc.sql("SELECT r.* FROM mlops.runs r WHERE r.run_uuid = :id")
+			.param("id", runId)
+			.query((rs, i) -> info(rs))
+			.optional()
+			.orElseThrow(() -> notFound(runId));
+	}
+
+	/** The run, which must exist and be active (writes to a deleted run are refused, as in MLflow). */
+	RunInfo active(String runId) {
+		RunInfo info = info(runId);
+		if (!info.lifecycleStage().equals("active")) {
+			throw TrackingError.invalid("The run " + runId + " must be in the 'active' state. Current state is "
+					+ info.lifecycleStage() + ".");
+		}
+		return info;
+	}
+
+	RunData data(String runId) {
+		List<Metric> metrics = jdbc
+			.sql("SELECT key, value, timestamp, step FROM mlops.latest_metrics WHERE run_uuid = :id ORDER BY key")
+			.param("id", runId)
+			.query((rs, i) -> metric(rs))
+			.list();
+		List<Param> params = jdbc.sql("SELECT key, value FROM mlops.params WHERE run_uuid = :id ORDER BY key")
+			.param("id", runId)
+			.query((rs, i) -> new Param(rs.getString("key"), rs.getString("value")))
+			.list();
+		List<Tag> tags = jdbc.sql("SELECT key, value FROM mlops.tags WHERE run_uuid = :id ORDER BY key")
+			.param("id", runId)
+			.query((rs, i) -> new Tag(rs.getString("key"), rs.getString("value")))
+			.list();
+		return new RunData(metrics, params, tags);
+	}
+
+	static Metric metric(ResultSet rs) throws SQLException {
+		return new Metric(rs.getString("key"), rs.getDouble("value"), rs.getLong("timestamp"), rs.getLong("step"));
+	}
+
+	static RunInfo info(ResultSet rs) throws SQLException {
+		long start = rs.getLong("start_time");
+		Long startTime = rs.wasNull() ? null : start;
+		long end = rs.getLong("end_time");
+		Long endTime = rs.wasNull() ? null : end;
+		return new RunInfo(rs.getString("run_uuid"), rs.getString("name"), Long.toString(rs.getLong("experiment_id")),
+				rs.getString("user_id"), RunStatus.valueOf(rs.getString("status")), startTime, endTime,
+				rs.getString("artifact_uri"), rs.getString("lifecycle_stage"));
+	}
+
+	static TrackingError notFound(String runId) {
+		return TrackingError.notFound("Run '" + runId + "' not found");
+	}
+
+}

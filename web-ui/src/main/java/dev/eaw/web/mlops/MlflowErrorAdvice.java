@@ -1,0 +1,52 @@
+package dev.eaw.web.mlops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.eaw.mlops.TrackingError;
+
+/**
+ * Errors of the MLflow endpoints as MLflow answers them, {@code {"error_code": …, "message": …}} with MLflow's HTTP
+ * status, instead of the problem bodies the rest of the API sends (this advice goes first).
+ */
+@RestControllerAdvice(assignableTypes = { MlflowExperimentsController.class, MlflowRunsController.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MlflowErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(MlflowErrorAdvice.class);
+
+	@ExceptionHandler(TrackingError.class)
+	ResponseEntity<Map<String, String>> tracking(TrackingError error) {
+		return body(error.code().httpStatus(), error.code().name(), error.getMessage());
+	}
+
+	@ExceptionHandler({ HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class })
+	ResponseEntity<Map<String, String>> unreadable(Exception ex) {
+		return body(400, "INVALID_PARAMETER_VALUE", "The request body must be JSON (Content-Type: application/json).");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Map<String, String>> unexpected(Exception ex) {
+		log.error("Unhandled error in an MLflow call", ex);
+		return body(500, "INTERNAL_ERROR", "The server failed; the log has the details.");
+	}
+
+	private static ResponseEntity<Map<String, String>> body(int status, String code, String message) {
+		Map<String, String> json = new LinkedHashMap<>();
+		json.put("error_code", code);
+		json.put("message", message);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
+	}
+
+}

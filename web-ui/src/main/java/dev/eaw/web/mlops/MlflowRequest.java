@@ -1,0 +1,247 @@
+package dev.eaw.web.mlops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+
+import dev.eaw.mlops.Metric;
+import dev.eaw.mlops.Param;
+import dev.eaw.mlops.Tag;
+import dev.eaw.mlops.TrackingError;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Reads an MLflow request as MLflow's server does: a JSON body for POST (empty = {@code {}}), query parameters for
+ * GET; int64 fields as numbers or strings, doubles also as {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"};
+ * {@code run_id} falling back to {@code run_uuid}; MLflow's messages for missing and invalid values.
+ */
+final class MlflowRequest {
+
+	private final JsonNode body;
+
+	private MlflowRequest(JsonNode body) {
+		this.body = body;
+	}
+
+	static MlflowRequest of(@Nullable JsonNode body) {
+		if (body == null || body.isNull() || body.isMissingNode()) {
+			return new MlflowRequest(JsonNodeFactory.instance.objectNode());
+		}
+		if (!body.isObject()) {
+			throw TrackingError.invalid("The request body must be a JSON object.");
+		}
+		return new MlflowRequest(body);
+	}
+
+	/** Query parameters as a body; repeated parameters become arrays. */
+	static MlflowRequest of(MultiValueMap<String, String> query) {
+		var node = JsonNodeFactory.instance.objectNode();
+		query.forEach((name, values) -> {
+			if (values.size() == 1 && !name.equals("order_by") && !name.equals("experiment_ids")) {
+				node.put(name, values.get(0));
+			}
+			else {
+				var array = node.putArray(name);
+				values.forEach(array::add);
+			}
+		});
+		return new MlflowRequest(node);
+	}
+
+	String required(String field) {
+		String value = string(field);
+		if (value == null) {
+			throw missing(field);
+		}
+		return value;
+	}
+
+	@Nullable String string(String field) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isString()) {
+			throw invalid(field, node);
+		}
+		return node.asString();
+	}
+
+	/** {@code run_id}, else {@code run_uuid}, one of which must be there. */
+	String runId() {
+		String runId = string("run_id");
+		if (runId == null || runId.isEmpty()) {
+			runId = string("run_uuid");
+		}
+		if (runId == null || runId.isEmpty()) {
+			throw missing("run_id");
+		}
+		return runId;
+	}
+
+	@Nullable Long int64(String field) {
+		return int64(body, field);
+	}
+
+	int int32(String field, int fallback) {
+		Long value = int64(field);
+		if (value == null) {
+			return fallback;
+		}
+		if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+			throw invalid(field, body.get(field));
+		}
+		return value.intValue();
+	}
+
+	List<String> strings(String field) {
+		JsonNode node = body.get(field);
+		List<String> values = new ArrayList<>();
+		if (node == null || node.isNull()) {
+			return values;
+		}
+		if (node.isString()) {
+			values.add(node.asString());
+			return values;
+		}
+		if (!node.isArray()) {
+			throw invalid(field, node);
+		}
+		for (JsonNode item : node) {
+			if (!item.isString()) {
+				throw invalid(field, node);
+			}
+			values.add(item.asString());
+		}
+		return values;
+	}
+
+	<E extends Enum<E>> @Nullable E enumValue(String field, Class<E> type) {
+		String value = string(field);
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(field, body.get(field));
+		}
+	}
+
+	List<Tag> tags(String field) {
+		List<Tag> tags = new ArrayList<>();
+		for (JsonNode item : objects(field)) {
+			MlflowRequest tag = new MlflowRequest(item);
+			tags.add(new Tag(tag.required("key"), tag.required("value")));
+		}
+		return tags;
+	}
+
+	List<Param> params(String field) {
+		List<Param> params = new ArrayList<>();
+		for (JsonNode item : objects(field)) {
+			MlflowRequest param = new MlflowRequest(item);
+			params.add(new Param(param.required("key"), param.required("value")));
+		}
+		return params;
+	}
+
+	List<Metric> metrics(String field) {
+		List<Metric> metrics = new ArrayList<>();
+		for (JsonNode item : objects(field)) {
+			metrics.add(new MlflowRequest(item).metric());
+		}
+		return metrics;
+	}
+
+	/** This object as a metric: key, value and timestamp required, step 0 when absent. */
+	Metric metric() {
+		Long timestamp = int64("timestamp");
+		if (timestamp == null) {
+			throw missing("timestamp");
+		}
+		Long step = int64("step");
+		return new Metric(required("key"), requiredDouble("value"), timestamp, step == null ? 0 : step);
+	}
+
+	double requiredDouble(String field) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			throw missing(field);
+		}
+		if (node.isNumber()) {
+			return node.asDouble();
+		}
+		if (node.isString()) {
+			switch (node.asString()) {
+				case "NaN":
+					return Double.NaN;
+				case "Infinity":
+					return Double.POSITIVE_INFINITY;
+				case "-Infinity":
+					return Double.NEGATIVE_INFINITY;
+				default:
+					try {
+						return Double.parseDouble(node.asString());
+					}
+					catch (NumberFormatException ex) {
+						throw invalid(field, node);
+					}
+			}
+		}
+		throw invalid(field, node);
+	}
+
+	private List<JsonNode> objects(String field) {
+		JsonNode node = body.get(field);
+		List<JsonNode> items = new ArrayList<>();
+		if (node == null || node.isNull()) {
+			return items;
+		}
+		if (!node.isArray()) {
+			throw invalid(field, node);
+		}
+		for (JsonNode item : node) {
+			if (!item.isObject()) {
+				throw invalid(field, node);
+			}
+			items.add(item);
+		}
+		return items;
+	}
+
+	private static @Nullable Long int64(JsonNode body, String field) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (node.isIntegralNumber() && node.canConvertToLong()) {
+			return node.asLong();
+		}
+		if (node.isString()) {
+			try {
+				return Long.parseLong(node.asString().trim());
+			}
+			catch (NumberFormatException ex) {
+				throw invalid(field, node);
+			}
+		}
+		throw invalid(field, node);
+	}
+
+	private static TrackingError missing(String field) {
+		return TrackingError.invalid("Missing value for required parameter '" + field + "'. See the API docs for more "
+				+ "information about request parameters.");
+	}
+
+	private static TrackingError invalid(String field, @Nullable JsonNode value) {
+		return TrackingError.invalid("Invalid value " + value + " for parameter '" + field + "' supplied. See the API "
+				+ "docs for more information about request parameters.");
+	}
+
+}

@@ -1,0 +1,143 @@
+package dev.eaw.web.mlops;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.eaw.mlops.Metric;
+import dev.eaw.mlops.NewRun;
+import dev.eaw.mlops.Page;
+import dev.eaw.mlops.Param;
+import dev.eaw.mlops.Run;
+import dev.eaw.mlops.RunSearch;
+import dev.eaw.mlops.RunStatus;
+import dev.eaw.mlops.RunTracking;
+import dev.eaw.mlops.TrackingError;
+import dev.eaw.mlops.ViewType;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+/** MLflow's run endpoints ({@code runs/*}, {@code metrics/get-history}), on both the REST and the UI prefix. */
+@RestController
+@RequestMapping({ "/api/2.0/mlflow", "/ajax-api/2.0/mlflow" })
+@Tag(name = "MLflow tracking", description = "MLflow 2.x REST API: experiments, runs, metrics, params, tags")
+class MlflowRunsController {
+
+	private final RunTracking runs;
+
+	MlflowRunsController(RunTracking runs) {
+		this.runs = runs;
+	}
+
+	@PostMapping("/runs/create")
+	@Operation(summary = "Create a run: experiment_id, run_name, start_time, tags → run")
+	Map<String, Object> create(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		Run run = runs.create(new NewRun(request.string("experiment_id"), request.string("user_id"),
+				request.string("run_name"), request.int64("start_time"), request.tags("tags")));
+		return Map.of("run", MlflowJson.run(run));
+	}
+
+	@GetMapping("/runs/get")
+	Map<String, Object> get(@RequestParam MultiValueMap<String, String> query) {
+		return Map.of("run", MlflowJson.run(runs.get(MlflowRequest.of(query).runId())));
+	}
+
+	@PostMapping("/runs/update")
+	Map<String, Object> update(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		return Map.of("run_info", MlflowJson.info(runs.update(request.runId(), request.enumValue("status", RunStatus.class),
+				request.int64("end_time"), request.string("run_name"))));
+	}
+
+	@PostMapping("/runs/delete")
+	Map<String, Object> delete(@RequestBody(required = false) @Nullable JsonNode body) {
+		runs.delete(MlflowRequest.of(body).required("run_id"));
+		return Map.of();
+	}
+
+	@PostMapping("/runs/restore")
+	Map<String, Object> restore(@RequestBody(required = false) @Nullable JsonNode body) {
+		runs.restore(MlflowRequest.of(body).required("run_id"));
+		return Map.of();
+	}
+
+	@PostMapping("/runs/search")
+	@Operation(summary = "Search runs: experiment_ids, filter, run_view_type, max_results, order_by, page_token")
+	Map<String, Object> search(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		ViewType view = request.enumValue("run_view_type", ViewType.class);
+		Page<Run> page = runs.search(new RunSearch(request.strings("experiment_ids"), request.string("filter"),
+				view == null ? ViewType.ACTIVE_ONLY : view, request.int32("max_results", 1000), request.strings("order_by"),
+				request.string("page_token")));
+		return MlflowJson.page("runs", page.items(), page.nextPageToken(), MlflowJson::run);
+	}
+
+	@PostMapping("/runs/log-metric")
+	Map<String, Object> logMetric(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		String runId = request.runId();
+		runs.logMetric(runId, request.metric());
+		return Map.of();
+	}
+
+	@PostMapping("/runs/log-parameter")
+	Map<String, Object> logParam(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		String runId = request.runId();
+		runs.logParam(runId, new Param(request.required("key"), request.required("value")));
+		return Map.of();
+	}
+
+	@PostMapping("/runs/set-tag")
+	Map<String, Object> setTag(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		String runId = request.runId();
+		runs.setTag(runId, new dev.eaw.mlops.Tag(request.required("key"), request.required("value")));
+		return Map.of();
+	}
+
+	@PostMapping("/runs/delete-tag")
+	Map<String, Object> deleteTag(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		runs.deleteTag(request.required("run_id"), request.required("key"));
+		return Map.of();
+	}
+
+	@PostMapping("/runs/log-batch")
+	@Operation(summary = "Log up to 1000 metrics, 100 params and 100 tags at once")
+	Map<String, Object> logBatch(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		runs.logBatch(request.required("run_id"), request.metrics("metrics"), request.params("params"),
+				request.tags("tags"));
+		return Map.of();
+	}
+
+	@GetMapping("/metrics/get-history")
+	Map<String, Object> metricHistory(@RequestParam MultiValueMap<String, String> query) {
+		MlflowRequest request = MlflowRequest.of(query);
+		Page<Metric> page = runs.metricHistory(request.runId(), request.required("metric_key"),
+				request.int32("max_results", 25_000), request.string("page_token"));
+		return MlflowJson.page("metrics", page.items(), page.nextPageToken(), MlflowJson::metric);
+	}
+
+	/** Any other MLflow path (registry, artifacts, traces, a wrong method): MLflow's 404 for an unrouted call. */
+	@RequestMapping("/**")
+	@Hidden
+	Map<String, Object> notImplemented(HttpServletRequest request) {
+		throw new TrackingError(TrackingError.Code.ENDPOINT_NOT_FOUND,
+				"This server does not implement " + request.getMethod() + " " + request.getRequestURI() + ".");
+	}
+
+}

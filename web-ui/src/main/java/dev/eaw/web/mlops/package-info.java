@@ -1,0 +1,6 @@
+/**
+ * MLflow's REST API (tracking, as spoken by MLflow 2.17.2) under {@code /api/2.0/mlflow} and
+ * {@code /ajax-api/2.0/mlflow}: snake_case JSON in and out, MLflow's error bodies, backed by the MLOps module.
+ */
+@org.jspecify.annotations.NullMarked
+package dev.eaw.web.mlops;
