@@ -75,6 +75,7 @@ class ApiTokenTests {
 		assertThat(none.statusCode()).isEqualTo(401);
 		assertThat(none.headers().firstValue("Location")).isEmpty();
 		assertThat(Http.json(none).path("title").asString()).isEqualTo("Unauthorized");
+		assertThat(Http.anonymous(port).postJson("/api/tokens", "{\"name\": \"x\"}").statusCode()).isEqualTo(401);
 	}
 
 	@Test

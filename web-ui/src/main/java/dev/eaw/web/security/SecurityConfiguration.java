@@ -99,9 +99,12 @@ class SecurityConfiguration {
 			.hasRole("ANALYST");
 	}
 
-	/** A write from the browser (no Authorization header) must carry the CSRF token; token and Basic calls need not. */
+	/**
+	 * A write from the browser (a session, no Authorization header) must carry the CSRF token; token and Basic calls
+	 * need not, and an anonymous call without a session gets its 401 rather than a CSRF 403.
+	 */
 	private static RequestMatcher browserWrites() {
-		return request -> request.getHeader("Authorization") == null
+		return request -> request.getHeader("Authorization") == null && request.getSession(false) != null
 				&& !(request.getMethod().equals("GET") || request.getMethod().equals("HEAD")
 						|| request.getMethod().equals("OPTIONS") || request.getMethod().equals("TRACE"));
 	}
