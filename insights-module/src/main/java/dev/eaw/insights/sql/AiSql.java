@@ -27,6 +27,11 @@ public final class AiSql {
 				: call("AI_CLASSIFY", () -> engine().classify(text, AiEngine.labels(labels)), v -> v, text, labels);
 	}
 
+	/** Cortex's CLASSIFY_TEXT with an array of labels, as Snowflake writes it. */
+	public static @Nullable String classifyTextArray(@Nullable String text, java.util.@Nullable List<String> labels) {
+		return labels == null ? null : classifyText(text, String.join(",", labels));
+	}
+
 	/** Cortex's CLASSIFY_TEXT: {@code {"label": "…"}}. */
 	public static @Nullable String classifyText(@Nullable String text, @Nullable String labels) {
 		String label = classify(text, labels);

@@ -122,7 +122,8 @@ public final class CalciteQueries implements Queries {
 				}
 			}
 		}
-		catch (SQLException | RuntimeException ex) {
+		catch (SQLException | RuntimeException | AssertionError ex) {
+			// Calcite reports some planning failures as AssertionErrors: they are still the query's fault
 			throw QueryErrors.explain(ex);
 		}
 		finally {

@@ -11,7 +11,7 @@ final class QueryErrors {
 	private QueryErrors() {
 	}
 
-	static RuntimeException explain(Exception ex) {
+	static RuntimeException explain(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidInput invalid) {
 				return invalid;

@@ -6,7 +6,9 @@ import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
 /**
  * Registers the AI functions with a Calcite root schema: the {@code AI_*} names, the plain Cortex names, and the same
- * functions under {@code SNOWFLAKE.CORTEX} so Cortex SQL runs unchanged.
+ * functions under {@code SNOWFLAKE.CORTEX} so Cortex SQL runs unchanged. One signature per name: Calcite cannot tell
+ * a text from an ARRAY overload, so {@code AI_CLASSIFY} takes {@code 'a,b,c'} and {@code CLASSIFY_TEXT} takes
+ * {@code ARRAY['a', 'b']} as Cortex does.
  */
 final class SqlFunctions {
 
@@ -17,7 +19,7 @@ final class SqlFunctions {
 		scalar(root, "ai_sentiment", "sentiment");
 		scalar(root, "sentiment", "sentiment");
 		scalar(root, "ai_classify", "classify");
-		scalar(root, "classify_text", "classifyText");
+		scalar(root, "classify_text", "classifyTextArray");
 		scalar(root, "ai_summarize", "summarize");
 		scalar(root, "summarize", "summarize");
 		scalar(root, "ai_extract_answer", "extractAnswer");
@@ -31,7 +33,7 @@ final class SqlFunctions {
 
 		SchemaPlus cortex = root.add("snowflake", new AbstractSchema()).add("cortex", new AbstractSchema());
 		scalar(cortex, "sentiment", "sentiment");
-		scalar(cortex, "classify_text", "classifyText");
+		scalar(cortex, "classify_text", "classifyTextArray");
 		scalar(cortex, "summarize", "summarize");
 		scalar(cortex, "extract_answer", "extractAnswerJson");
 		scalar(cortex, "complete", "completeWithModel");

@@ -32,9 +32,14 @@ class AiFunctionTests {
 	void classifyPicksTheClosestLabelInBothForms() {
 		JsonNode rows = rows("""
 				SELECT AI_CLASSIFY('My card was charged twice for one order', 'billing,shipping,product quality'),
-				       SNOWFLAKE.CORTEX.CLASSIFY_TEXT('The parcel is still stuck in transit after two weeks', 'billing,shipping,product quality')""");
+				       SNOWFLAKE.CORTEX.CLASSIFY_TEXT('The parcel is still stuck in transit after two weeks', ARRAY['billing', 'shipping', 'product quality'])""");
 		assertThat(rows.get(0).get(0).asString()).isEqualTo("billing");
 		assertThat(rows.get(0).get(1).asString()).isEqualTo("{\"label\": \"shipping\"}");
+		JsonNode arrays = rows("""
+				SELECT SNOWFLAKE.CORTEX.CLASSIFY_TEXT('Refund me, the blender arrived cracked', ARRAY['refund request', 'compliment']),
+				       CLASSIFY_TEXT('What a lovely, comfy blanket', ARRAY['refund request', 'compliment'])""");
+		assertThat(arrays.get(0).get(0).asString()).isEqualTo("{\"label\": \"refund request\"}");
+		assertThat(arrays.get(0).get(1).asString()).isEqualTo("{\"label\": \"compliment\"}");
 	}
 
 	@Test
