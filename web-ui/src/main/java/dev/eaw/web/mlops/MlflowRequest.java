@@ -52,6 +52,31 @@ final class MlflowRequest {
 		return new MlflowRequest(node);
 	}
 
+	/**
+	 * A body and the query parameters together, the body winning: MLflow's clients send DELETE and PATCH fields as a
+	 * JSON body, some callers as query parameters.
+	 */
+	static MlflowRequest of(@Nullable JsonNode body, MultiValueMap<String, String> query) {
+		var merged = (tools.jackson.databind.node.ObjectNode) of(query).body;
+		merged.setAll((tools.jackson.databind.node.ObjectNode) of(body).body);
+		return new MlflowRequest(merged);
+	}
+
+	/** A required boolean: JSON {@code true}/{@code false} or the strings {@code "true"}/{@code "false"}. */
+	boolean requiredBool(String field) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			throw missing(field);
+		}
+		if (node.isBoolean()) {
+			return node.asBoolean();
+		}
+		if (node.isString() && (node.asString().equals("true") || node.asString().equals("false"))) {
+			return node.asString().equals("true");
+		}
+		throw invalid(field, node);
+	}
+
 	String required(String field) {
 		String value = string(field);
 		if (value == null) {
