@@ -30,11 +30,13 @@ public interface ModelRegistry {
 
 	void setModelTag(String name, Tag tag);
 
+	/** Deletes a tag; one the model does not have is no error, as in MLflow. */
 	void deleteModelTag(String name, String key);
 
 	/** Points an alias at a version (moving it if it named another); {@code latest} and {@code v<n>} are reserved. */
 	void setAlias(String name, String alias, String version);
 
+	/** Deletes an alias; one the model does not have is no error, as in MLflow. */
 	void deleteAlias(String name, String alias);
 
 	ModelVersion getByAlias(String name, String alias);

@@ -155,13 +155,11 @@ class JdbcModelRegistry extends JdbcModelVersions {
 
 	@Override
 	public void deleteModelTag(String name, String key) {
-		int deleted = jdbc.sql("DELETE FROM mlops.registered_model_tags WHERE model_id = :id AND key = :key")
+		// as MLflow's SQL store: deleting a tag the model does not have is fine
+		jdbc.sql("DELETE FROM mlops.registered_model_tags WHERE model_id = :id AND key = :key")
 			.param("id", modelId(name))
 			.param("key", key)
 			.update();
-		if (deleted == 0) {
-			throw TrackingError.notFound("No tag with name: " + key + " in registered model " + name + ".");
-		}
 	}
 
 	@Override

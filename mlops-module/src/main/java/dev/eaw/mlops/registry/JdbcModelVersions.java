@@ -176,16 +176,12 @@ abstract class JdbcModelVersions implements ModelRegistry {
 	@Override
 	public void deleteVersionTag(String name, String version, String key) {
 		long id = modelId(name);
-		int deleted = jdbc
-			.sql("DELETE FROM mlops.model_version_tags WHERE model_id = :id AND version = :version AND key = :key")
+		// as MLflow's SQL store: deleting a tag the version does not have is fine
+		jdbc.sql("DELETE FROM mlops.model_version_tags WHERE model_id = :id AND version = :version AND key = :key")
 			.param("id", id)
 			.param("version", versionRow(name, id, version))
 			.param("key", key)
 			.update();
-		if (deleted == 0) {
-			throw TrackingError.notFound("No tag with name: " + key + " in model version (name=" + name + ", version="
-					+ version + ").");
-		}
 	}
 
 	/** A model's id; an unknown name is RESOURCE_DOES_NOT_EXIST. */

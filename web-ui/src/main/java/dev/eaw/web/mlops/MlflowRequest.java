@@ -13,6 +13,7 @@ import dev.eaw.mlops.Tag;
 import dev.eaw.mlops.TrackingError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads an MLflow request as MLflow's server does: a JSON body for POST (empty = {@code {}}), query parameters for
@@ -57,8 +58,8 @@ final class MlflowRequest {
 	 * JSON body, some callers as query parameters.
 	 */
 	static MlflowRequest of(@Nullable JsonNode body, MultiValueMap<String, String> query) {
-		var merged = (tools.jackson.databind.node.ObjectNode) of(query).body;
-		merged.setAll((tools.jackson.databind.node.ObjectNode) of(body).body);
+		ObjectNode merged = (ObjectNode) of(query).body;
+		merged.setAll((ObjectNode) of(body).body);
 		return new MlflowRequest(merged);
 	}
 

@@ -210,6 +210,7 @@ class MlflowRegistryTests {
 		ok(http.deleteJson(API + "/model-versions/delete-tag",
 				"{\"name\": \"" + name + "\", \"version\": \"2\", \"key\": \"k\"}"));
 		ok(http.deleteJson(API + "/registered-models/delete-tag", "{\"name\": \"" + name + "\", \"key\": \"k\"}"));
+		ok(http.delete(API + "/registered-models/delete-tag?name=" + name + "&key=k"));
 		assertThat(client.getRegisteredModel(name).getTagsList()).isEmpty();
 		assertThat(client.getModelVersion(name, "2").getTagsList()).noneSatisfy(tag -> assertThat(tag.getKey()).isEqualTo("k"));
 
