@@ -77,6 +77,8 @@ class MlflowRegistryTests {
 		assertThat(model.has("latest_versions")).isFalse();
 		assertThat(overviews.stream().filter(o -> o.key().equals("mlops")).findFirst().orElseThrow().counts().get("models"))
 			.isEqualTo(models + 1);
+		String home = Http.signedIn(port, "admin", AppTest.ADMIN_PASSWORD).page("/").body();
+		assertThat(home).contains("Registered models").doesNotContain("??mlops");
 
 		HttpResponse<String> duplicate = http.postJson(API + "/registered-models/create", "{\"name\": \"" + name + "\"}");
 		assertError(duplicate, 400, "RESOURCE_ALREADY_EXISTS", "Registered Model (name=" + name + ") already exists");
