@@ -205,6 +205,13 @@ class MlflowRegistryTests {
 		ok(http.postJson(API + "/registered-models/set-tag", "{\"name\": \"" + name + "\", \"key\": \"k\", \"value\": \"v\"}"));
 		ok(http.postJson(API + "/model-versions/set-tag",
 				"{\"name\": \"" + name + "\", \"version\": \"2\", \"key\": \"k\", \"value\": \"\"}"));
+		assertThat(names(API + "/registered-models/search?filter=" + encode("tags.k = 'v' AND name LIKE '" + name + "'")))
+			.containsExactly(name);
+		assertThat(client.searchModelVersions("name = '" + name + "' AND tags.k = ''").getItems())
+			.extracting(ModelVersion::getVersion)
+			.containsExactly("2");
+		assertError(http.get(API + "/model-versions/search?order_by=" + encode("source DESC")), 400,
+				"INVALID_PARAMETER_VALUE", "Invalid order by key");
 		assertThat(client.getModelVersion(name, "2").getTagsList()).anySatisfy(tag -> {
 			assertThat(tag.getKey()).isEqualTo("k");
 			assertThat(tag.getValue()).isEmpty();
