@@ -1,8 +1,8 @@
 package dev.eaw.mlops;
 
 /**
- * A tracking call that MLflow would refuse, with MLflow's error code so a web layer can answer exactly as an MLflow
- * server does ({@code {"error_code": …, "message": …}}).
+ * A tracking or registry call that MLflow would refuse, with MLflow's error code so a web layer can answer exactly
+ * as an MLflow server does ({@code {"error_code": …, "message": …}}).
  */
 public class TrackingError extends RuntimeException {
 

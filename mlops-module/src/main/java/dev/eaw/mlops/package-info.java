@@ -1,7 +1,8 @@
 /**
  * MLOps: training, MLflow-compatible experiment tracking and model registry, serving and monitoring (what Azure ML,
  * Dataiku and MLflow do). Everything it stores lives in the {@code mlops} schema. The root package is the module's
- * API; {@code jdbc} (and later {@code tracking}, {@code registry}, {@code training}, {@code serving}) are internal.
+ * API; {@code jdbc}, {@code tracking}, {@code registry} (and later {@code training}, {@code serving}) are
+ * internal.
  */
 @org.jspecify.annotations.NullMarked
 package dev.eaw.mlops;

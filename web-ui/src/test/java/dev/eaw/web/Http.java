@@ -90,6 +90,12 @@ public final class Http {
 		return send(request(path).DELETE());
 	}
 
+	/** A DELETE with a JSON body, as MLflow's clients send it. */
+	public HttpResponse<String> deleteJson(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public HttpResponse<String> postJson(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));

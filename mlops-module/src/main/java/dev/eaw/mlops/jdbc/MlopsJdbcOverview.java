@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.eaw.kernel.ModuleOverview;
 
-/** The MLOps card on the dashboard: active experiments and runs. */
+/** The MLOps card on the dashboard: active experiments and runs, registered models. */
 @Component
 class MlopsJdbcOverview implements ModuleOverview {
 
@@ -31,6 +31,7 @@ class MlopsJdbcOverview implements ModuleOverview {
 					.single());
 		counts.put("runs",
 				jdbc.sql("SELECT count(*) FROM mlops.runs WHERE lifecycle_stage = 'active'").query(Long.class).single());
+		counts.put("models", jdbc.sql("SELECT count(*) FROM mlops.registered_models").query(Long.class).single());
 		return counts;
 	}
 

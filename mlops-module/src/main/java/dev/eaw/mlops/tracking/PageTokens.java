@@ -10,18 +10,18 @@ import org.jspecify.annotations.Nullable;
 import dev.eaw.mlops.TrackingError;
 
 /** Page tokens as MLflow makes them: base64 of {@code {"offset": N}}; a token we did not make is invalid. */
-final class PageTokens {
+public final class PageTokens {
 
 	private static final Pattern OFFSET = Pattern.compile("\\{\\s*\"offset\"\\s*:\\s*(\\d{1,9})\\s*}");
 
 	private PageTokens() {
 	}
 
-	static String of(int offset) {
+	public static String of(int offset) {
 		return Base64.getEncoder().encodeToString(("{\"offset\": " + offset + "}").getBytes(StandardCharsets.UTF_8));
 	}
 
-	static int offset(@Nullable String token) {
+	public static int offset(@Nullable String token) {
 		if (token == null || token.isEmpty()) {
 			return 0;
 		}

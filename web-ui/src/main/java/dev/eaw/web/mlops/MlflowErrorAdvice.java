@@ -20,7 +20,8 @@ import dev.eaw.mlops.TrackingError;
  * Errors of the MLflow endpoints as MLflow answers them, {@code {"error_code": …, "message": …}} with MLflow's HTTP
  * status, instead of the problem bodies the rest of the API sends (this advice goes first).
  */
-@RestControllerAdvice(assignableTypes = { MlflowExperimentsController.class, MlflowRunsController.class })
+@RestControllerAdvice(assignableTypes = { MlflowExperimentsController.class, MlflowRunsController.class,
+		MlflowRegisteredModelsController.class, MlflowModelVersionsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MlflowErrorAdvice {
 

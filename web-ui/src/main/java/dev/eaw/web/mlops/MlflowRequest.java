@@ -13,6 +13,7 @@ import dev.eaw.mlops.Tag;
 import dev.eaw.mlops.TrackingError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads an MLflow request as MLflow's server does: a JSON body for POST (empty = {@code {}}), query parameters for
@@ -50,6 +51,31 @@ final class MlflowRequest {
 			}
 		});
 		return new MlflowRequest(node);
+	}
+
+	/**
+	 * A body and the query parameters together, the body winning: MLflow's clients send DELETE and PATCH fields as a
+	 * JSON body, some callers as query parameters.
+	 */
+	static MlflowRequest of(@Nullable JsonNode body, MultiValueMap<String, String> query) {
+		ObjectNode merged = (ObjectNode) of(query).body;
+		merged.setAll((ObjectNode) of(body).body);
+		return new MlflowRequest(merged);
+	}
+
+	/** A required boolean: JSON {@code true}/{@code false} or the strings {@code "true"}/{@code "false"}. */
+	boolean requiredBool(String field) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			throw missing(field);
+		}
+		if (node.isBoolean()) {
+			return node.asBoolean();
+		}
+		if (node.isString() && (node.asString().equals("true") || node.asString().equals("false"))) {
+			return node.asString().equals("true");
+		}
+		throw invalid(field, node);
 	}
 
 	String required(String field) {

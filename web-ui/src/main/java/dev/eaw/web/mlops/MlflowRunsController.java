@@ -132,7 +132,7 @@ class MlflowRunsController {
 		return MlflowJson.page("metrics", page.items(), page.nextPageToken(), MlflowJson::metric);
 	}
 
-	/** Any other MLflow path (registry, artifacts, traces, a wrong method): MLflow's 404 for an unrouted call. */
+	/** Any other MLflow path (artifacts, traces, datasets, a wrong method): MLflow's 404 for an unrouted call. */
 	@RequestMapping("/**")
 	@Hidden
 	Map<String, Object> notImplemented(HttpServletRequest request) {

@@ -1,5 +1,5 @@
 /**
- * MLflow's REST API (tracking, as spoken by MLflow 2.17.2) under {@code /api/2.0/mlflow} and
+ * MLflow's REST API (tracking and model registry, as spoken by MLflow 2.17.2) under {@code /api/2.0/mlflow} and
  * {@code /ajax-api/2.0/mlflow}: snake_case JSON in and out, MLflow's error bodies, backed by the MLOps module.
  */
 @org.jspecify.annotations.NullMarked

@@ -25,8 +25,8 @@ import dev.eaw.kernel.UserAccounts;
  * Two filter chains. The API chain ({@code /api/**}, MLflow's {@code /ajax-api/**}, {@code /actuator/**}) takes HTTP Basic, personal API tokens or
  * the browser's session, answers 401/403 with problem bodies and asks for a CSRF token only from the browser. The
  * page chain signs people in with a form. In both, reading needs VIEWER, changing needs ANALYST, and
- * administration needs ADMIN; everyone may manage their own account and tokens. MLflow's search endpoints are
- * POSTs that only read, so VIEWER may call them.
+ * administration needs ADMIN; everyone may manage their own account and tokens. MLflow's search endpoints and the
+ * registry's {@code get-latest-versions} are POSTs that only read, so VIEWER may call them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,8 +55,10 @@ class SecurityConfiguration {
 				auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 				auth.requestMatchers("/actuator/**", "/api/admin/**").hasRole("ADMIN");
 				auth.requestMatchers("/api/tokens/**", "/api/tokens", "/api/me").authenticated();
-				// MLflow searches are POSTs that only read
-				auth.requestMatchers(HttpMethod.POST, "/api/2.0/mlflow/*/search", "/ajax-api/2.0/mlflow/*/search")
+				// MLflow searches and get-latest-versions are POSTs that only read
+				auth.requestMatchers(HttpMethod.POST, "/api/2.0/mlflow/*/search", "/ajax-api/2.0/mlflow/*/search",
+						"/api/2.0/mlflow/registered-models/get-latest-versions",
+						"/ajax-api/2.0/mlflow/registered-models/get-latest-versions")
 					.hasRole("VIEWER");
 				byRole(auth);
 			})

@@ -163,9 +163,9 @@ class MlflowRestWireTests {
 	@Test
 	void unsupportedMlflowCallsAreMlflowNotFounds() {
 		Http http = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
-		HttpResponse<String> registry = http.get("/api/2.0/mlflow/registered-models/get?name=x");
-		assertThat(registry.statusCode()).isEqualTo(404);
-		assertThat(Http.json(registry).get("error_code").asString()).isEqualTo("ENDPOINT_NOT_FOUND");
+		HttpResponse<String> artifacts = http.get("/api/2.0/mlflow/artifacts/list?run_id=x");
+		assertThat(artifacts.statusCode()).isEqualTo(404);
+		assertThat(Http.json(artifacts).get("error_code").asString()).isEqualTo("ENDPOINT_NOT_FOUND");
 		HttpResponse<String> inputs = http.postJson("/ajax-api/2.0/mlflow/runs/log-inputs", "{}");
 		assertThat(inputs.statusCode()).isEqualTo(404);
 		assertThat(Http.json(inputs).get("error_code").asString()).isEqualTo("ENDPOINT_NOT_FOUND");

@@ -13,7 +13,10 @@ import dev.eaw.web.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A VIEWER may read MLflow data, including through the POST search endpoints, but may not write; anonymous callers may not read. */
+/**
+ * A VIEWER may read MLflow data, including through the POST search and get-latest-versions endpoints, but may not
+ * write; anonymous callers may not read.
+ */
 @AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MlflowViewerTests {
@@ -49,6 +52,36 @@ class MlflowViewerTests {
 		assertThat(Http.basic(port, "admin", AppTest.ADMIN_PASSWORD)
 			.get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=viewer-made")
 			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aViewerReadsTheRegistryButCannotChangeIt() {
+		Http admin = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
+		String name = "viewed-" + java.util.UUID.randomUUID();
+		assertThat(admin.postJson("/api/2.0/mlflow/registered-models/create", "{\"name\": \"" + name + "\"}").statusCode())
+			.isEqualTo(200);
+		assertThat(admin.postJson("/api/2.0/mlflow/model-versions/create",
+				"{\"name\": \"" + name + "\", \"source\": \"s3://b/m\"}").statusCode()).isEqualTo(200);
+		Http viewer = Http.basic(port, "mlflow-viewer", "viewer-secret");
+		for (String prefix : new String[] { "/api/2.0/mlflow", "/ajax-api/2.0/mlflow" }) {
+			assertThat(viewer.get(prefix + "/registered-models/get?name=" + name).statusCode()).isEqualTo(200);
+			assertThat(viewer.get(prefix + "/registered-models/search?max_results=5").statusCode()).isEqualTo(200);
+			assertThat(viewer.get(prefix + "/model-versions/search?max_results=5").statusCode()).isEqualTo(200);
+			assertThat(viewer.get(prefix + "/model-versions/get?name=" + name + "&version=1").statusCode()).isEqualTo(200);
+			assertThat(viewer.postJson(prefix + "/registered-models/get-latest-versions", "{\"name\": \"" + name + "\"}")
+				.statusCode()).isEqualTo(200);
+			assertThat(viewer.postJson(prefix + "/registered-models/create", "{\"name\": \"viewer-model\"}").statusCode())
+				.isEqualTo(403);
+			assertThat(viewer.postJson(prefix + "/model-versions/create", "{\"name\": \"" + name + "\", \"source\": \"x\"}")
+				.statusCode()).isEqualTo(403);
+			assertThat(viewer.postJson(prefix + "/registered-models/alias",
+					"{\"name\": \"" + name + "\", \"alias\": \"a\", \"version\": \"1\"}").statusCode()).isEqualTo(403);
+			assertThat(viewer.patchJson(prefix + "/registered-models/update", "{\"name\": \"" + name + "\", \"description\": \"x\"}")
+				.statusCode()).isEqualTo(403);
+			assertThat(viewer.deleteJson(prefix + "/registered-models/delete", "{\"name\": \"" + name + "\"}").statusCode())
+				.isEqualTo(403);
+		}
+		assertThat(admin.get("/api/2.0/mlflow/model-versions/get?name=" + name + "&version=1").statusCode()).isEqualTo(200);
 	}
 
 }
