@@ -27,6 +27,9 @@ public final class Embedder {
 	/** {@link #BGE_SMALL_Q} pooled by the mean of its token vectors. */
 	public static final String BGE_SMALL_Q_MEAN = "bge-small-en-v1.5-q-mean";
 
+	/** all-MiniLM-L6-v2, quantized (384 dimensions, input cut at 128 tokens): a second, different encoder. */
+	public static final String MINILM_Q = "all-minilm-l6-v2-q";
+
 	private final EmbeddingModel model;
 
 	private final String name;
@@ -46,6 +49,11 @@ public final class Embedder {
 	 * token vectors instead of the [CLS] vector: a second view of the same text, named {@value #BGE_SMALL_Q_MEAN}.
 	 * The files are copied to a temporary directory once, since the ONNX runtime loads them from paths.
 	 */
+	public static Embedder miniLmQ() {
+		return new Embedder(new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel(),
+				MINILM_Q);
+	}
+
 	public static Embedder bgeSmallMeanPooled() {
 		try {
 			Path dir = Files.createTempDirectory("eaw-bge-small-q");

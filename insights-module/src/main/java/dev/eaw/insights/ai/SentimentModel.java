@@ -86,8 +86,14 @@ public final class SentimentModel {
 
 	private static SentimentModel load(Embedder embedder, String json) {
 		SentimentHead head = SentimentHead.fromJson(json);
-		boolean twoViews = head.embedding().equals(embedder.modelName() + "+" + Embedder.BGE_SMALL_Q_MEAN);
-		return new SentimentModel(embedder, twoViews ? Embedder.bgeSmallMeanPooled() : null, head, Vader.load());
+		Embedder second = null;
+		if (head.embedding().equals(embedder.modelName() + "+" + Embedder.BGE_SMALL_Q_MEAN)) {
+			second = Embedder.bgeSmallMeanPooled();
+		}
+		else if (head.embedding().equals(embedder.modelName() + "+" + Embedder.MINILM_Q)) {
+			second = Embedder.miniLmQ();
+		}
+		return new SentimentModel(embedder, second, head, Vader.load());
 	}
 
 	/** Embedding views and head version, e.g. {@code bge-small-en-v1.5-q+sst2-mlp…}: a cache key for scores. */

@@ -71,10 +71,14 @@ public final class SentimentTrainer {
 		Embedder embedder = Embedder.bgeSmall();
 		Path cache = flags.containsKey("cache") ? Path.of(flags.get("cache")) : null;
 		List<float[]> embeddings = EmbeddingCache.embedAll(embedder, corpus.texts, cache);
-		boolean meanView = flags.getOrDefault("views", "cls").contains("mean");
+		String views = flags.getOrDefault("views", "cls");
+		boolean miniLmView = views.contains("minilm");
+		boolean meanView = miniLmView || views.contains("mean");
 		if (meanView) {
-			Path meanCache = cache == null ? null : cache.resolveSibling(cache.getFileName() + ".mean");
-			List<float[]> means = EmbeddingCache.embedAll(Embedder.bgeSmallMeanPooled(), corpus.texts, meanCache);
+			Path meanCache = cache == null ? null
+					: cache.resolveSibling(cache.getFileName() + (miniLmView ? ".minilm" : ".mean"));
+			Embedder second = miniLmView ? Embedder.miniLmQ() : Embedder.bgeSmallMeanPooled();
+			List<float[]> means = EmbeddingCache.embedAll(second, corpus.texts, meanCache);
 			List<float[]> both = new ArrayList<>(embeddings.size());
 			for (int i = 0; i < embeddings.size(); i++) {
 				both.add(SentimentModel.concat(embeddings.get(i), means.get(i)));
@@ -128,7 +132,8 @@ public final class SentimentTrainer {
 					result.epochs());
 			return result;
 		}).toList();
-		String embedding = meanView ? embedder.modelName() + "+" + Embedder.BGE_SMALL_Q_MEAN : embedder.modelName();
+		String embedding = !meanView ? embedder.modelName()
+				: embedder.modelName() + "+" + (miniLmView ? Embedder.MINILM_Q : Embedder.BGE_SMALL_Q_MEAN);
 		String version = flags.getOrDefault("version", "sst2-mlp" + settings.hidden() + "x" + members + "-s" + seed);
 		SentimentHead heldOutHead = new SentimentHead(version, embedding, settings.hidden(), mean[0], scale[0],
 				results.stream().map(Perceptron.Result::member).toList());
