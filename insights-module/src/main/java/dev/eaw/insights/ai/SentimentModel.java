@@ -59,8 +59,9 @@ public final class SentimentModel {
 
 	/**
 	 * Loads the shipped head ({@value #WEIGHTS}) and the VADER lexicon; {@code embedder} must be
-	 * {@link Embedder#bgeSmall()}. (A head trained on both views would also load the mean-pooled encoder and run two
-	 * encoder passes per text; the shipped one reads the [CLS] view only.)
+	 * {@link Embedder#bgeSmall()}. The head names its second view, if any: the shipped one reads bge-small's [CLS]
+	 * vector and all-MiniLM-L6-v2-q's sentence vector, so this also loads {@link Embedder#miniLmQ()} and runs two
+	 * encoders per text.
 	 */
 	public static SentimentModel load(Embedder embedder) {
 		try (InputStream stream = SentimentModel.class.getResourceAsStream(WEIGHTS)) {
@@ -106,9 +107,12 @@ public final class SentimentModel {
 		return new SentimentModel(embedder, meanPooled, head.firstMembers(count), vader);
 	}
 
-	/** The embedding views the head reads: {@code CLS} or {@code CLS+mean}. */
+	/** The embedding views the head reads: {@code CLS}, {@code CLS+mean} or {@code CLS+MiniLM}. */
 	public String views() {
-		return meanPooled == null ? "CLS" : "CLS+mean";
+		if (meanPooled == null) {
+			return "CLS";
+		}
+		return Embedder.MINILM_Q.equals(meanPooled.modelName()) ? "CLS+MiniLM" : "CLS+mean";
 	}
 
 	/** How many perceptrons the head averages. */

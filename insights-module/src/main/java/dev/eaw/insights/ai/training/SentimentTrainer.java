@@ -23,13 +23,14 @@ import dev.eaw.insights.ai.Vader;
  * mvn -q -pl insights-module dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp insights-module/target/classes:$(cat /tmp/cp.txt) dev.eaw.insights.ai.training.SentimentTrainer \
  *   --train ../shared/data/sentiment/sst2-train.tsv --vader-dir ../shared/data/sentiment/vader-human-rated \
- *   --cache /tmp/sst2-vader-bge.bin --seed 42 --version sst2+vader-mlp128x5-s42 \
+ *   --cache /tmp/sst2-vader-bge.bin --views cls,minilm --seed 42 --version sst2+vader-bge+minilm-mlp128x5-s42 \
  *   --out insights-module/src/main/resources/models/sentiment-head-bge-small-q.json
  * </pre>
  *
- * <p>The shipped head ({@code sst2+vader-mlp128x5-s42}) was trained this way: SST-2 train plus the VADER human-rated
- * tweets, Amazon and NYT snippets (73,627 texts); the movie-review snippets are never used, since most SST-2 dev
- * sentences appear there word for word.
+ * <p>The shipped head ({@code sst2+vader-bge+minilm-mlp128x5-s42}) was trained this way: SST-2 train plus the VADER
+ * human-rated tweets, Amazon and NYT snippets (73,627 texts; the movie-review snippets are never used, since most
+ * SST-2 dev sentences appear there word for word), on bge-small's [CLS] vector and all-MiniLM-L6-v2-q's vector side
+ * by side. Chosen on the held-out train sentences: 0.929 against 0.924 for the bge view alone (same split, seed 42).
  *
  * <p>Variants tried, chosen between on the held-out TRAIN sentences (never on dev): {@code --views cls,mean} (both
  * poolings, twice the encoder work) did not beat the [CLS] view alone; neither did {@code --min-words 3} nor more
