@@ -1,7 +1,7 @@
 /**
  * MLOps: training, MLflow-compatible experiment tracking and model registry, serving and monitoring (what Azure ML,
- * Dataiku and MLflow do). Everything it stores lives in the {@code mlops} schema. The root package is the module's
- * API; {@code jdbc}, {@code tracking}, {@code registry} (and later {@code training}, {@code serving}) are
+ * Dataiku and MLflow do). Everything it stores lives in the {@code mlops} schema, artifacts under a directory of their own. The root package is the module's
+ * API; {@code jdbc}, {@code tracking}, {@code registry}, {@code artifacts} (and later {@code training}, {@code serving}) are
  * internal.
  */
 @org.jspecify.annotations.NullMarked

@@ -16,9 +16,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eaw.admin.password=" + AppTest.ADMIN_PASSWORD, "eaw.postgres.directory=",
 				"eaw.insights.warm-up=false", "spring.servlet.multipart.max-file-size=20MB",
-				"spring.servlet.multipart.max-request-size=20MB" })
+				"spring.servlet.multipart.max-request-size=20MB",
+				"eaw.mlops.artifacts=${java.io.tmpdir}/" + AppTest.ARTIFACTS_DIR })
 public @interface AppTest {
 
 	String ADMIN_PASSWORD = "admin-test-secret";
+
+	/** The artifact proxy's root, under {@code java.io.tmpdir}; tests write unique paths under it. */
+	String ARTIFACTS_DIR = "eaw-test-artifacts";
 
 }

@@ -86,6 +86,26 @@ public final class Http {
 		return send(request(path).header("Accept", "text/html,application/xhtml+xml").GET());
 	}
 
+	/** A PUT with a raw body, as MLflow's artifact upload sends it. */
+	public HttpResponse<String> putBytes(String path, byte[] body) {
+		return send(request(path).header("Content-Type", "application/octet-stream")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	/** A GET whose body is kept as bytes. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public HttpResponse<String> delete(String path) {
 		return send(request(path).DELETE());
 	}

@@ -21,7 +21,8 @@ import dev.eaw.mlops.TrackingError;
  * status, instead of the problem bodies the rest of the API sends (this advice goes first).
  */
 @RestControllerAdvice(assignableTypes = { MlflowExperimentsController.class, MlflowRunsController.class,
-		MlflowRegisteredModelsController.class, MlflowModelVersionsController.class })
+		MlflowRegisteredModelsController.class, MlflowModelVersionsController.class,
+		MlflowArtifactsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MlflowErrorAdvice {
 

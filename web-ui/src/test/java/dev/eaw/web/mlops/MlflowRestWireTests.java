@@ -163,9 +163,12 @@ class MlflowRestWireTests {
 	@Test
 	void unsupportedMlflowCallsAreMlflowNotFounds() {
 		Http http = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
-		HttpResponse<String> artifacts = http.get("/api/2.0/mlflow/artifacts/list?run_id=x");
+		HttpResponse<String> artifacts = http.get("/api/2.0/mlflow/model-versions/get-artifact?name=x&version=1&path=y");
 		assertThat(artifacts.statusCode()).isEqualTo(404);
 		assertThat(Http.json(artifacts).get("error_code").asString()).isEqualTo("ENDPOINT_NOT_FOUND");
+		HttpResponse<String> unknownRun = http.get("/api/2.0/mlflow/artifacts/list?run_id=x");
+		assertThat(unknownRun.statusCode()).isEqualTo(404);
+		assertThat(Http.json(unknownRun).get("error_code").asString()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
 		HttpResponse<String> inputs = http.postJson("/ajax-api/2.0/mlflow/runs/log-inputs", "{}");
 		assertThat(inputs.statusCode()).isEqualTo(404);
 		assertThat(Http.json(inputs).get("error_code").asString()).isEqualTo("ENDPOINT_NOT_FOUND");
