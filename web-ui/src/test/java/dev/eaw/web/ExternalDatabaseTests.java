@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code spring.datasource.url} set (as {@code SPRING_DATASOURCE_URL} does), the application uses that server
  * and starts no embedded one. The "external" server here is a separate PostgreSQL process the test starts itself.
  */
-@SpringBootTest(properties = { "eaw.admin.password=external-secret" })
+@SpringBootTest(properties = { "eaw.admin.password=external-secret", "eaw.insights.warm-up=false" })
 class ExternalDatabaseTests {
 
 	static EmbeddedPostgres external;
