@@ -47,18 +47,7 @@ class InsightsConfiguration {
 	/** The in-process sentiment model: bge-small-en-v1.5 embeddings and the project's trained head, VADER as fallback. */
 	@Bean
 	SentimentScorer sentimentScorer(Embedder embedder) {
-		SentimentModel model = SentimentModel.load(embedder);
-		return new SentimentScorer() {
-			@Override
-			public double score(String input) {
-				return model.score(input);
-			}
-
-			@Override
-			public String version() {
-				return model.version();
-			}
-		};
+		return SentimentModel.load(embedder);
 	}
 
 	@Bean

@@ -4,18 +4,16 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the Insights module ({@code eaw.insights.*}, {@code EAW_INSIGHTS_*}).
  *
  * @param rowCap the most rows a query returns; the response says when it cut
  * @param timeout how long a query may run
- * @param maxUpload the largest CSV file accepted
  * @param samples whether the demo datasets and dashboard are created on first start
  * @param warmUp whether the demo's AI results are computed in the background after start
  */
 @ConfigurationProperties("eaw.insights")
 record InsightsSettings(@DefaultValue("10000") int rowCap, @DefaultValue("180s") Duration timeout,
-		@DefaultValue("200MB") DataSize maxUpload, @DefaultValue("true") boolean samples, @DefaultValue("true") boolean warmUp) {
+		@DefaultValue("true") boolean samples, @DefaultValue("true") boolean warmUp) {
 }

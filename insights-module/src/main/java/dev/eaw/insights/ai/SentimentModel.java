@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Null or blank text scores 0 (neutral) without calling the model; no exception is thrown. Thread-safe.
  */
-public final class SentimentModel {
+public final class SentimentModel implements SentimentScorer {
 
 	/** The shipped head's weights. */
 	public static final String WEIGHTS = "/models/sentiment-head-bge-small-q.json";

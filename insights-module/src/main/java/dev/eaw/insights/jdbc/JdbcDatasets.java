@@ -117,8 +117,8 @@ class JdbcDatasets implements Datasets {
 	@Override
 	public DatasetPreview preview(String name, int rows) {
 		Dataset dataset = existing(name);
-		return new DatasetPreview(dataset, new TablePreview(jdbc).rows(dataset, Math.min(Math.max(rows, 1), 500)),
-				new TablePreview(jdbc).stats(dataset));
+		TablePreview table = new TablePreview(jdbc);
+		return new DatasetPreview(dataset, table.rows(dataset, Math.min(Math.max(rows, 1), 500)), table.stats(dataset));
 	}
 
 	@Override

@@ -29,10 +29,6 @@ public final class SqlGuard {
 	private SqlGuard() {
 	}
 
-	public static SqlParser.Config parserConfig() {
-		return CalciteSettings.parserConfig();
-	}
-
 	/** The parsed query, or an {@link InvalidInput} explaining why it cannot run. */
 	public static SqlNode check(String sql) {
 		String first = firstWord(sql);
@@ -49,7 +45,7 @@ public final class SqlGuard {
 		}
 		SqlNodeList statements;
 		try {
-			statements = SqlParser.create(sql, parserConfig()).parseStmtList();
+			statements = SqlParser.create(sql, CalciteSettings.parserConfig()).parseStmtList();
 		}
 		catch (SqlParseException ex) {
 			throw new InvalidInput(SyntaxErrors.describe(ex));
