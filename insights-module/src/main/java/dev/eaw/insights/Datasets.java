@@ -30,6 +30,12 @@ public interface Datasets {
 
 	DatasetPreview preview(String name, int rows);
 
+	/**
+	 * Up to {@code limit} rows of a dataset in load order (the same every time), each cell a {@code Long},
+	 * {@code Double}, {@code Boolean}, {@code String} (dates and timestamps as ISO text) or null.
+	 */
+	List<@Nullable Object[]> rows(String name, int limit);
+
 	Dataset rename(String name, String newName, String user);
 
 	void delete(String name, String user);

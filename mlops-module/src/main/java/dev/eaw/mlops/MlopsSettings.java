@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param artifacts the directory the artifact proxy stores files under
  * @param maxArtifact the largest artifact upload accepted
+ * @param trainingMaxRows the most rows a training job reads from its dataset
  */
 @ConfigurationProperties("eaw.mlops")
-record MlopsSettings(@DefaultValue("./data/artifacts") Path artifacts, @DefaultValue("1GB") DataSize maxArtifact) {
+record MlopsSettings(@DefaultValue("./data/artifacts") Path artifacts, @DefaultValue("1GB") DataSize maxArtifact,
+		@DefaultValue("1000000") int trainingMaxRows) {
 }

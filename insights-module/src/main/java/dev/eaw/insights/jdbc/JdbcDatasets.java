@@ -122,6 +122,12 @@ class JdbcDatasets implements Datasets {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<@Nullable Object[]> rows(String name, int limit) {
+		return new TablePreview(jdbc).all(existing(name), limit);
+	}
+
+	@Override
 	@Transactional
 	public Dataset rename(String name, String newName, String user) {
 		Dataset dataset = existing(name);

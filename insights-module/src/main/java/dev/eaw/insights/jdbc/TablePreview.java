@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.eaw.insights.Column;
@@ -30,6 +31,22 @@ class TablePreview {
 				for (int c = 1; c <= meta.getColumnCount(); c++) {
 					Object value = rs.getObject(c);
 					row.add(value instanceof java.sql.Timestamp || value instanceof java.sql.Date ? value.toString() : value);
+				}
+				return row;
+			})
+			.list();
+	}
+
+	/** Rows in physical (load) order: datasets are never updated, so that order is stable. */
+	List<@Nullable Object[]> all(Dataset dataset, int limit) {
+		return jdbc.sql("SELECT * FROM insights_data." + Identifiers.quote(dataset.name()) + " ORDER BY ctid LIMIT "
+				+ Math.max(0, limit))
+			.query((rs, n) -> {
+				@Nullable Object[] row = new Object[dataset.columns().size()];
+				for (int c = 0; c < row.length; c++) {
+					Object value = rs.getObject(c + 1);
+					row[c] = value instanceof java.sql.Timestamp || value instanceof java.sql.Date ? value.toString()
+							: value instanceof Integer i ? Long.valueOf(i) : value;
 				}
 				return row;
 			})
