@@ -80,25 +80,49 @@ final class HttpLatency implements BenchmarkCommand {
 		long[] nanos = new long[requests];
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 		long start = System.nanoTime();
+		onThreads(concurrency, worker -> {
+			for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+				long t0 = System.nanoTime();
+				try {
+					int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+					if (status != 200) {
+						failures.incrementAndGet();
+					}
+				}
+				catch (Exception ex) {
+					failures.incrementAndGet();
+				}
+				nanos[i] = System.nanoTime() - t0;
+			}
+		});
+		double seconds = (System.nanoTime() - start) / 1e9;
+		Arrays.sort(nanos);
+		return Row.of(name)
+			.metric("requests_per_s", requests / seconds)
+			.metric("p50_ms", percentile(nanos, 0.50))
+			.metric("p95_ms", percentile(nanos, 0.95))
+			.metric("p99_ms", percentile(nanos, 0.99))
+			.metric("errors", failures.get());
+	}
+
+	/** Work of one thread of {@link #onThreads}: its number, from 0. */
+	@FunctionalInterface
+	interface ThreadWork {
+
+		void run(int thread) throws Exception;
+
+	}
+
+	/** Runs {@code work} on {@code threads} threads at once and waits for all of them; a failure fails the call. */
+	static void onThreads(int threads, ThreadWork work) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			List<Future<?>> workers = new ArrayList<>();
-			for (int w = 0; w < concurrency; w++) {
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
 				workers.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-						long t0 = System.nanoTime();
-						try {
-							int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-							if (status != 200) {
-								failures.incrementAndGet();
-							}
-						}
-						catch (Exception ex) {
-							failures.incrementAndGet();
-						}
-						nanos[i] = System.nanoTime() - t0;
-					}
+					work.run(thread);
 					return null;
 				}));
 			}
@@ -109,14 +133,6 @@ final class HttpLatency implements BenchmarkCommand {
 		finally {
 			pool.shutdownNow();
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		Arrays.sort(nanos);
-		return Row.of(name)
-			.metric("requests_per_s", requests / seconds)
-			.metric("p50_ms", percentile(nanos, 0.50))
-			.metric("p95_ms", percentile(nanos, 0.95))
-			.metric("p99_ms", percentile(nanos, 0.99))
-			.metric("errors", failures.get());
 	}
 
 	static double percentile(long[] sortedNanos, double q) {

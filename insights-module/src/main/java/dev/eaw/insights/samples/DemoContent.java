@@ -7,26 +7,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.eaw.insights.CsvLayout;
 import dev.eaw.insights.Datasets;
 import dev.eaw.insights.LoadProgress;
 import dev.eaw.insights.Queries;
 import dev.eaw.insights.Workbench;
 
 /**
- * Creates the demo once, on the first start: the {@code reviews} and {@code sales} datasets (loaded through the same
- * path as an upload) and the demo dashboard's saved queries. Deleting them later is respected: a marker in
- * {@code insights.app_state} says the demo was made. Optionally warms the AI cache for the reviews afterwards, so
- * the first sentiment query of the demo is fast.
+ * Creates the demo once, on the first start: the {@code reviews}, {@code sales} and {@code churn} datasets (loaded
+ * through the same path as an upload) and the demo dashboard's saved queries. Deleting them later is respected:
+ * markers in {@code insights.app_state} say what was made. {@code demo.created} covers the first demo (reviews,
+ * sales, dashboard); a sample added later has its own marker ({@code demo.churn.created}), so an installation made
+ * before it gets it once on its next start, unless a dataset of that name already exists. Optionally warms the AI
+ * cache for the reviews afterwards, so the first sentiment query of the demo is fast.
  */
 public final class DemoContent {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
 
 	private static final String MARKER = "demo.created";
+
+	private static final String CHURN_MARKER = "demo.churn.created";
 
 	static final String SENTIMENT_BY_PRODUCT = """
 			SELECT product, AVG(SNOWFLAKE.CORTEX.SENTIMENT(review)) AS sentiment, COUNT(*) AS reviews
@@ -68,24 +74,47 @@ public final class DemoContent {
 		this.jdbc = jdbc;
 	}
 
-	/** Creates the demo unless it was created before; true when it did. */
+	/**
+	 * Creates the demo unless it was created before, and each later sample unless it was loaded before; true when
+	 * the demo itself (with the reviews to warm up) was created now.
+	 */
 	public synchronized boolean createOnce() throws IOException {
-		if (jdbc.sql("SELECT count(*) FROM insights.app_state WHERE key = ?").param(MARKER).query(Integer.class).single() > 0) {
-			return false;
+		boolean created = !marked(MARKER);
+		if (created) {
+			createDemo();
 		}
+		if (!marked(CHURN_MARKER)) {
+			if (datasets.find("churn").isEmpty()) {
+				load("churn", "Telecom customer churn (generated demo data, seed " + ChurnSample.SEED + ")",
+						ChurnSample.LAYOUT, ChurnSample::write);
+				log.info("Created the demo dataset 'churn'");
+			}
+			mark(CHURN_MARKER);
+		}
+		return created;
+	}
+
+	private void createDemo() throws IOException {
 		if (datasets.find("reviews").isEmpty()) {
-			load("reviews", "Product reviews (generated demo data, seed 42)", ReviewsSample::write);
+			load("reviews", "Product reviews (generated demo data, seed 42)", null, ReviewsSample::write);
 		}
 		if (datasets.find("sales").isEmpty()) {
-			load("sales", "Daily store sales 2023-2025 (generated demo data, seed 7)", SalesSample::write);
+			load("sales", "Daily store sales 2023-2025 (generated demo data, seed 7)", null, SalesSample::write);
 		}
 		workbench.save("Review sentiment by product", SENTIMENT_BY_PRODUCT, "bar", "product", List.of("sentiment"), true, "system");
 		workbench.save("Review sentiment over time", SENTIMENT_OVER_TIME, "line", "quarter", List.of("sentiment"), true, "system");
 		workbench.save("Sales forecast, north store", FORECAST, "line", "ts", List.of(), true, "system");
 		workbench.save("Sales anomalies, north store", ANOMALIES, "line", "ts", List.of(), true, "system");
-		jdbc.sql("INSERT INTO insights.app_state (key, value) VALUES (?, 'yes')").param(MARKER).update();
+		mark(MARKER);
 		log.info("Created the demo datasets 'reviews' and 'sales' and the demo dashboard");
-		return true;
+	}
+
+	private boolean marked(String key) {
+		return jdbc.sql("SELECT count(*) FROM insights.app_state WHERE key = ?").param(key).query(Integer.class).single() > 0;
+	}
+
+	private void mark(String key) {
+		jdbc.sql("INSERT INTO insights.app_state (key, value) VALUES (?, 'yes')").param(key).update();
 	}
 
 	/** Runs the demo's sentiment query once in the background so its results are cached. */
@@ -105,13 +134,13 @@ public final class DemoContent {
 		thread.start();
 	}
 
-	private void load(String name, String description, Sample sample) throws IOException {
+	private void load(String name, String description, @Nullable CsvLayout layout, Sample sample) throws IOException {
 		Path file = Files.createTempFile("eaw-" + name, ".csv");
 		try {
 			try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 				sample.write(out);
 			}
-			datasets.load(name, file, null, description, "system", LoadProgress.NONE);
+			datasets.load(name, file, layout, description, "system", LoadProgress.NONE);
 		}
 		finally {
 			Files.deleteIfExists(file);

@@ -17,6 +17,7 @@ import dev.eaw.mlops.NewRun;
 import dev.eaw.mlops.Page;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Run;
+import dev.eaw.mlops.RunData;
 import dev.eaw.mlops.RunInfo;
 import dev.eaw.mlops.RunSearch;
 import dev.eaw.mlops.RunStatus;
@@ -135,7 +136,9 @@ class JdbcRunTracking implements RunTracking {
 			.params(sql.params)
 			.query((rs, i) -> RunRows.info(rs))
 			.list();
-		List<Run> runs = infos.stream().limit(limit).map(info -> new Run(info, rows.data(info.runId()))).toList();
+		List<RunInfo> page = infos.subList(0, Math.min(limit, infos.size()));
+		Map<String, RunData> data = rows.data(page.stream().map(RunInfo::runId).toList());
+		List<Run> runs = page.stream().map(info -> new Run(info, data.get(info.runId()))).toList();
 		return new Page<>(runs, infos.size() > limit ? PageTokens.of(offset + limit) : null);
 	}
 

@@ -2,7 +2,10 @@ package dev.eaw.mlops.tracking;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,20 +51,44 @@ final class RunRows {
 	}
 
 	RunData data(String runId) {
-		List<Metric> metrics = jdbc
-			.sql("SELECT key, value, timestamp, step FROM mlops.latest_metrics WHERE run_uuid = :id ORDER BY key")
-			.param("id", runId)
-			.query((rs, i) -> metric(rs))
-			.list();
-		List<Param> params = jdbc.sql("SELECT key, value FROM mlops.params WHERE run_uuid = :id ORDER BY key")
-			.param("id", runId)
-			.query((rs, i) -> new Param(rs.getString("key"), rs.getString("value")))
-			.list();
-		List<Tag> tags = jdbc.sql("SELECT key, value FROM mlops.tags WHERE run_uuid = :id ORDER BY key")
-			.param("id", runId)
-			.query((rs, i) -> new Tag(rs.getString("key"), rs.getString("value")))
-			.list();
-		return new RunData(metrics, params, tags);
+		return data(List.of(runId)).get(runId);
+	}
+
+	/** The data of many runs (a page of a search) in three queries, not three per run; every id gets an entry. */
+	Map<String, RunData> data(List<String> runIds) {
+		if (runIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<Metric>> metrics = byRun(
+				"SELECT run_uuid, key, value, timestamp, step FROM mlops.latest_metrics WHERE run_uuid IN (:ids) ORDER BY key",
+				runIds, RunRows::metric);
+		Map<String, List<Param>> params = byRun(
+				"SELECT run_uuid, key, value FROM mlops.params WHERE run_uuid IN (:ids) ORDER BY key", runIds,
+				rs -> new Param(rs.getString("key"), rs.getString("value")));
+		Map<String, List<Tag>> tags = byRun(
+				"SELECT run_uuid, key, value FROM mlops.tags WHERE run_uuid IN (:ids) ORDER BY key", runIds,
+				rs -> new Tag(rs.getString("key"), rs.getString("value")));
+		Map<String, RunData> data = new HashMap<>();
+		for (String id : runIds) {
+			data.put(id, new RunData(metrics.getOrDefault(id, List.of()), params.getOrDefault(id, List.of()),
+					tags.getOrDefault(id, List.of())));
+		}
+		return data;
+	}
+
+	private <T> Map<String, List<T>> byRun(String sql, List<String> runIds, Reader<T> reader) {
+		Map<String, List<T>> byRun = new HashMap<>();
+		jdbc.sql(sql).param("ids", runIds).query((ResultSet rs) -> {
+			byRun.computeIfAbsent(rs.getString("run_uuid"), id -> new ArrayList<>()).add(reader.read(rs));
+		});
+		return byRun;
+	}
+
+	@FunctionalInterface
+	private interface Reader<T> {
+
+		T read(ResultSet rs) throws SQLException;
+
 	}
 
 	static Metric metric(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.eaw.insights.samples.DemoContent;
 import dev.eaw.web.AppTest;
 import dev.eaw.web.Http;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,9 @@ class DatasetTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DemoContent demo;
 
 	Http admin() {
 		return Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
@@ -163,6 +167,39 @@ class DatasetTests {
 		assertThat(viewer.upload("/api/insights/datasets", "v.csv", "a\n1\n".getBytes(StandardCharsets.UTF_8),
 				Map.of("name", "viewer_try")).statusCode()).isEqualTo(403);
 		assertThat(viewer.query("SELECT 1").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void theDemoDatasetsAreLoadedOnFirstStart() {
+		assertThat(rows("SELECT COUNT(*) FROM reviews")).isEqualTo("[[2000]]");
+		assertThat(rows("SELECT COUNT(*) FROM sales")).isEqualTo("[[4384]]");
+		assertThat(rows("SELECT COUNT(*), COUNT(DISTINCT customer_id) FROM churn")).isEqualTo("[[5000,5000]]");
+		assertThat(rows("SELECT churned, senior_citizen, tenure_months, monthly_charges FROM churn WHERE customer_id = 'C00001'"))
+			.matches("\\[\\[\"(yes|no)\",\"(yes|no)\",\\d+,[0-9.]+\\]\\]");
+		assertThat(jdbc.sql("""
+				SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position)
+				FROM information_schema.columns WHERE table_schema = 'insights_data' AND table_name = 'churn'""")
+			.query(String.class).single()).isEqualTo("customer_id text, tenure_months bigint, contract text, "
+					+ "internet_service text, payment_method text, monthly_charges double precision, "
+					+ "total_charges double precision, support_calls bigint, senior_citizen text, churned text");
+	}
+
+	@Test
+	void aDeletedDemoDatasetStaysDeletedAndAnOlderInstallationGetsTheChurnSampleOnce() throws Exception {
+		assertThat(admin().delete("/api/insights/datasets/churn").statusCode()).isEqualTo(204);
+		assertThat(demo.createOnce()).isFalse();
+		assertNoTable("churn");
+		// an installation from before the churn sample: the demo marker, no churn marker
+		jdbc.sql("DELETE FROM insights.app_state WHERE key = 'demo.churn.created'").update();
+		assertThat(demo.createOnce()).isFalse();
+		assertThat(rows("SELECT COUNT(*) FROM churn")).isEqualTo("[[5000]]");
+		assertThat(rows("SELECT COUNT(*) FROM reviews")).isEqualTo("[[2000]]");
+	}
+
+	private String rows(String sql) {
+		HttpResponse<String> response = admin().query(sql);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return Http.json(response).path("rows").toString();
 	}
 
 	private long count() {
