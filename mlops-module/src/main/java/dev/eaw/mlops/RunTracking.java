@@ -41,6 +41,9 @@ public interface RunTracking {
 
 	void logBatch(String runId, List<Metric> metrics, List<Param> params, List<Tag> tags);
 
+	/** Records datasets the run used; one it logged already (same name and digest) is no error and no change. */
+	void logInputs(String runId, List<DatasetInput> inputs);
+
 	/** A metric's values in the order they were logged; an unknown key gives an empty list. */
 	Page<Metric> metricHistory(String runId, String key, int maxResults, @Nullable String pageToken);
 

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Experiment;
 import dev.eaw.mlops.ExperimentTracking;
 import dev.eaw.mlops.Metric;
@@ -137,8 +138,12 @@ class JdbcRunTracking implements RunTracking {
 			.query((rs, i) -> RunRows.info(rs))
 			.list();
 		List<RunInfo> page = infos.subList(0, Math.min(limit, infos.size()));
-		Map<String, RunData> data = rows.data(page.stream().map(RunInfo::runId).toList());
-		List<Run> runs = page.stream().map(info -> new Run(info, data.get(info.runId()))).toList();
+		List<String> ids = page.stream().map(RunInfo::runId).toList();
+		Map<String, RunData> data = rows.data(ids);
+		Map<String, List<DatasetInput>> inputs = rows.inputs(ids);
+		List<Run> runs = page.stream()
+			.map(info -> new Run(info, data.get(info.runId()), inputs.getOrDefault(info.runId(), List.of())))
+			.toList();
 		return new Page<>(runs, infos.size() > limit ? PageTokens.of(offset + limit) : null);
 	}
 
@@ -191,6 +196,24 @@ class JdbcRunTracking implements RunTracking {
 		params.forEach(param -> insertParam(runId, param));
 		metrics.forEach(metric -> insertMetric(runId, metric));
 		tags.forEach(tag -> putTag(runId, tag.key(), tag.value()));
+	}
+
+	@Override
+	public void logInputs(String runId, List<DatasetInput> inputs) {
+		rows.active(runId);
+		for (DatasetInput input : inputs) {
+			jdbc.sql("INSERT INTO mlops.run_inputs (run_uuid, name, digest, source_type, source, schema, profile, tags) "
+					+ "VALUES (:run, :name, :digest, :type, :source, :schema, :profile, :tags) ON CONFLICT DO NOTHING")
+				.param("run", runId)
+				.param("name", input.name())
+				.param("digest", input.digest())
+				.param("type", input.sourceType())
+				.param("source", input.source())
+				.param("schema", input.schema())
+				.param("profile", input.profile())
+				.param("tags", InputTags.write(input.tags()))
+				.update();
+		}
 	}
 
 	@Override

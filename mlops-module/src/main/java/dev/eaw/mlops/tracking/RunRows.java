@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Metric;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Run;
@@ -29,7 +30,18 @@ final class RunRows {
 
 	Run run(String runId) {
 		RunInfo info = info(runId);
-		return new Run(info, data(runId));
+		return new Run(info, data(runId), inputs(List.of(runId)).getOrDefault(runId, List.of()));
+	}
+
+	/** The datasets each run logged as inputs, in the order they were logged. */
+	Map<String, List<DatasetInput>> inputs(List<String> runIds) {
+		if (runIds.isEmpty()) {
+			return Map.of();
+		}
+		return byRun("SELECT * FROM mlops.run_inputs WHERE run_uuid IN (:ids) ORDER BY position", runIds,
+				rs -> new DatasetInput(rs.getString("name"), rs.getString("digest"), rs.getString("source_type"),
+						rs.getString("source"), rs.getString("schema"), rs.getString("profile"),
+						InputTags.read(rs.getString("tags"))));
 	}
 
 	RunInfo info(String runId) {

@@ -11,6 +11,7 @@ import org.tribuo.Output;
 
 import dev.eaw.mlops.Algorithm;
 import dev.eaw.mlops.ArtifactStore;
+import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Metric;
 import dev.eaw.mlops.ModelSignature;
 import dev.eaw.mlops.Param;
@@ -106,6 +107,13 @@ final class TrainingPipeline<T extends Output<T>> {
 			params.put("search_metric", "validation_" + task.selectionMetric());
 		}
 		runs.logBatch(runId, List.of(), params(params), List.of());
+		String schema = table.columns()
+			.stream()
+			.map(c -> "{\"type\": \"" + (c.numeric() ? "double" : "string") + "\", \"name\": \"" + c.name() + "\"}")
+			.collect(java.util.stream.Collectors.joining(", ", "{\"mlflow_colspec\": [", "]}"));
+		runs.logInputs(runId, List.of(new DatasetInput(table.name(), params.get("dataset_fingerprint").substring(0, 8),
+				"insights", "insights:/" + table.name(), schema, "{\"num_rows\": " + table.rows().size() + "}",
+				List.of(new Tag("mlflow.data.context", "training")))));
 	}
 
 	private Hyperparameters search(Run parent, TrainingRequest request, Algorithm algorithm,

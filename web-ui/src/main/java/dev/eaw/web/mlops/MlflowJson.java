@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Experiment;
 import dev.eaw.mlops.Metric;
 import dev.eaw.mlops.Param;
@@ -44,7 +45,27 @@ final class MlflowJson {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("info", info(run.info()));
 		json.put("data", data);
-		json.put("inputs", Map.of());
+		Map<String, Object> inputs = new LinkedHashMap<>();
+		list(inputs, "dataset_inputs", run.inputs(), MlflowJson::datasetInput);
+		json.put("inputs", inputs);
+		return json;
+	}
+
+	static Map<String, Object> datasetInput(DatasetInput input) {
+		Map<String, Object> dataset = new LinkedHashMap<>();
+		dataset.put("name", input.name());
+		dataset.put("digest", input.digest());
+		dataset.put("source_type", input.sourceType());
+		dataset.put("source", input.source());
+		if (input.schema() != null) {
+			dataset.put("schema", input.schema());
+		}
+		if (input.profile() != null) {
+			dataset.put("profile", input.profile());
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		list(json, "tags", input.tags(), MlflowJson::tag);
+		json.put("dataset", dataset);
 		return json;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
+import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Metric;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Tag;
@@ -175,6 +176,23 @@ final class MlflowRequest {
 			params.add(new Param(param.required("key"), param.required("value")));
 		}
 		return params;
+	}
+
+	/** MLflow's {@code DatasetInput}s: {@code {"tags": [...], "dataset": {name, digest, source_type, source, …}}}. */
+	List<DatasetInput> datasetInputs(String field) {
+		List<DatasetInput> inputs = new ArrayList<>();
+		List<JsonNode> items = objects(field);
+		for (int i = 0; i < items.size(); i++) {
+			MlflowRequest input = new MlflowRequest(items.get(i));
+			if (!items.get(i).path("dataset").isObject()) {
+				throw missing(field + "[" + i + "].dataset");
+			}
+			MlflowRequest dataset = new MlflowRequest(items.get(i).path("dataset"));
+			inputs.add(new DatasetInput(dataset.required("name"), dataset.required("digest"),
+					dataset.required("source_type"), dataset.required("source"), dataset.string("schema"),
+					dataset.string("profile"), input.tags("tags")));
+		}
+		return inputs;
 	}
 
 	List<Metric> metrics(String field) {

@@ -124,6 +124,14 @@ class MlflowRunsController {
 		return Map.of();
 	}
 
+	@PostMapping("/runs/log-inputs")
+	@Operation(summary = "Log the datasets a run used (name, digest, source type, source; schema and profile optional)")
+	Map<String, Object> logInputs(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		runs.logInputs(request.required("run_id"), request.datasetInputs("datasets"));
+		return Map.of();
+	}
+
 	@GetMapping("/metrics/get-history")
 	Map<String, Object> metricHistory(@RequestParam MultiValueMap<String, String> query) {
 		MlflowRequest request = MlflowRequest.of(query);

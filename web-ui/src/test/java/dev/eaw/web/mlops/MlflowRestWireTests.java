@@ -169,9 +169,34 @@ class MlflowRestWireTests {
 		HttpResponse<String> unknownRun = http.get("/api/2.0/mlflow/artifacts/list?run_id=x");
 		assertThat(unknownRun.statusCode()).isEqualTo(404);
 		assertThat(Http.json(unknownRun).get("error_code").asString()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
-		HttpResponse<String> inputs = http.postJson("/ajax-api/2.0/mlflow/runs/log-inputs", "{}");
-		assertThat(inputs.statusCode()).isEqualTo(404);
-		assertThat(Http.json(inputs).get("error_code").asString()).isEqualTo("ENDPOINT_NOT_FOUND");
+	}
+
+	@Test
+	void logInputsRecordsDatasetsOnceAndRunsShowThem() {
+		Http http = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
+		String runId = Http.json(http.postJson("/api/2.0/mlflow/runs/create", "{\"experiment_id\": \"0\"}"))
+			.at("/run/info/run_id")
+			.asString();
+		String body = "{\"run_id\": \"" + runId + "\", \"datasets\": [{\"tags\": [{\"key\": \"mlflow.data.context\", "
+				+ "\"value\": \"training\"}], \"dataset\": {\"name\": \"churn\", \"digest\": \"1a2b3c4d\", "
+				+ "\"source_type\": \"local\", \"source\": \"file:///data/churn.csv\", "
+				+ "\"schema\": \"{\\\"mlflow_colspec\\\": []}\"}}]}";
+		assertThat(http.postJson("/ajax-api/2.0/mlflow/runs/log-inputs", body).statusCode()).isEqualTo(200);
+		assertThat(http.postJson("/api/2.0/mlflow/runs/log-inputs", body).statusCode()).isEqualTo(200);
+		JsonNode inputs = Http.json(http.get("/api/2.0/mlflow/runs/get?run_id=" + runId)).at("/run/inputs/dataset_inputs");
+		assertThat(inputs.size()).isEqualTo(1);
+		assertThat(inputs.get(0).at("/dataset/name").asString()).isEqualTo("churn");
+		assertThat(inputs.get(0).at("/dataset/source_type").asString()).isEqualTo("local");
+		assertThat(inputs.get(0).at("/dataset/schema").asString()).contains("mlflow_colspec");
+		assertThat(inputs.get(0).at("/tags/0/value").asString()).isEqualTo("training");
+
+		HttpResponse<String> missing = http.postJson("/api/2.0/mlflow/runs/log-inputs", "{\"run_id\": \"" + runId
+				+ "\", \"datasets\": [{\"dataset\": {\"name\": \"x\", \"source_type\": \"local\", \"source\": \"s\"}}]}");
+		assertThat(missing.statusCode()).isEqualTo(400);
+		assertThat(Http.json(missing).get("message").asString()).contains("digest");
+		HttpResponse<String> unknown = http.postJson("/api/2.0/mlflow/runs/log-inputs",
+				"{\"run_id\": \"nope\", \"datasets\": []}");
+		assertThat(unknown.statusCode()).isEqualTo(404);
 	}
 
 	@Test
