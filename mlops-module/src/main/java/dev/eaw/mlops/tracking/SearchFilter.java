@@ -19,11 +19,11 @@ final class SearchFilter {
 	/** What a key names. */
 	enum Kind {
 
-		METRIC, PARAM, TAG, ATTRIBUTE
+		METRIC, PARAM, TAG, ATTRIBUTE, DATASET
 
 	}
 
-	/** One comparison; {@code value} is a Double for numbers, a String otherwise. */
+	/** One comparison; {@code value} is a Double for numbers, a List of Strings for IN, a String otherwise. */
 	record Clause(Kind kind, String key, String op, Object value) {
 	}
 
@@ -89,7 +89,10 @@ final class SearchFilter {
 		skipSpace();
 		Object value;
 		char c = peek();
-		if (c == '\'' || c == '"') {
+		if (op.endsWith("IN")) {
+			value = list();
+		}
+		else if (c == '\'' || c == '"') {
 			value = quoted();
 		}
 		else {
@@ -104,7 +107,7 @@ final class SearchFilter {
 		if (kind == Kind.METRIC && !(value instanceof Double)) {
 			throw invalid(text, "metric values must be numbers");
 		}
-		if ((kind == Kind.PARAM || kind == Kind.TAG) && !(value instanceof String)) {
+		if ((kind == Kind.PARAM || kind == Kind.TAG || kind == Kind.DATASET) && value instanceof Double) {
 			throw invalid(text, "param and tag values must be quoted strings");
 		}
 		return new Clause(kind, entityAndKey[1], op, value);
@@ -150,12 +153,49 @@ final class SearchFilter {
 		}
 		String op = text.substring(start, pos);
 		if (op.isEmpty()) {
-			op = word().toUpperCase(Locale.ROOT);
+			op = letters().toUpperCase(Locale.ROOT);
+			if (op.equals("NOT")) {
+				skipSpace();
+				op = "NOT " + letters().toUpperCase(Locale.ROOT);
+			}
 		}
-		if (List.of("=", "!=", "<", "<=", ">", ">=", "LIKE", "ILIKE").contains(op)) {
+		if (List.of("=", "!=", "<", "<=", ">", ">=", "LIKE", "ILIKE", "IN", "NOT IN").contains(op)) {
 			return op;
 		}
 		throw invalid(text, "unsupported comparison '" + op + "'");
+	}
+
+	/** {@code ('a', 'b', …)}: the quoted strings of an IN comparison. */
+	private List<String> list() {
+		if (peek() != '(') {
+			throw invalid(text, "IN takes a parenthesised list of quoted strings");
+		}
+		pos++;
+		List<String> values = new ArrayList<>();
+		while (true) {
+			skipSpace();
+			char c = peek();
+			if (c != '\'' && c != '"') {
+				throw invalid(text, "IN takes a parenthesised list of quoted strings");
+			}
+			values.add(quoted());
+			skipSpace();
+			char next = atEnd() ? '\0' : text.charAt(pos++);
+			if (next == ')') {
+				return values;
+			}
+			if (next != ',') {
+				throw invalid(text, "expected ',' or ')' in the IN list");
+			}
+		}
+	}
+
+	private String letters() {
+		int start = pos;
+		while (!atEnd() && Character.isLetter(peek())) {
+			pos++;
+		}
+		return text.substring(start, pos);
 	}
 
 	private String quoted() {
@@ -185,6 +225,7 @@ final class SearchFilter {
 			case "metric", "metrics" -> Kind.METRIC;
 			case "param", "params", "parameter", "parameters" -> Kind.PARAM;
 			case "tag", "tags" -> Kind.TAG;
+			case "dataset", "datasets" -> Kind.DATASET;
 			case "", "attribute", "attributes", "attr", "run" -> Kind.ATTRIBUTE;
 			default -> throw invalid(text, "unknown entity '" + entity + "'");
 		};

@@ -26,6 +26,11 @@ final class SearchSql {
 	private static final Map<String, String> EXPERIMENT_COLUMNS = Map.of("name", "e.name", "creation_time",
 			"e.creation_time", "last_update_time", "e.last_update_time", "experiment_id", "e.experiment_id");
 
+	/** The searchable fields of a run's dataset inputs ({@code datasets.name}, {@code datasets.context}, …). */
+	private static final Map<String, String> DATASET_COLUMNS = Map.of("name", "d.name", "digest", "d.digest",
+			"context", "(SELECT t ->> 'value' FROM jsonb_array_elements(d.tags::jsonb) t "
+					+ "WHERE t ->> 'key' = 'mlflow.data.context' LIMIT 1)");
+
 	private static final List<String> NUMERIC = List.of("start_time", "end_time", "creation_time", "last_update_time",
 			"experiment_id");
 
@@ -78,8 +83,17 @@ final class SearchSql {
 			case METRIC -> conditions.add("EXISTS (SELECT 1 FROM mlops.latest_metrics m WHERE m.run_uuid = r.run_uuid"
 					+ " AND m.key = :" + key + " AND NOT m.is_nan AND m.value " + numericOp(clause) + " :" + value + ")");
 			case PARAM, TAG -> conditions.add("EXISTS (SELECT 1 FROM " + table(clause.kind()) + " x WHERE x."
-					+ owner() + " = " + ownerColumn() + " AND x.key = :" + key + " AND x.value " + stringOp(clause)
-					+ " :" + value + ")");
+					+ owner() + " = " + ownerColumn() + " AND x.key = :" + key + " AND x.value " + compare(clause, value)
+					+ ")");
+			case DATASET -> {
+				String column = DATASET_COLUMNS.get(clause.key());
+				if (column == null || !runs) {
+					throw TrackingError.invalid("Invalid dataset key '" + clause.key()
+							+ "' specified: datasets.name, datasets.digest and datasets.context are searchable.");
+				}
+				conditions.add("EXISTS (SELECT 1 FROM mlops.run_inputs d WHERE d.run_uuid = r.run_uuid AND " + column
+						+ " " + compare(clause, value) + ")");
+			}
 			case ATTRIBUTE -> {
 				String column = column(clause.key());
 				if (NUMERIC.contains(clause.key())) {
@@ -90,10 +104,10 @@ final class SearchSql {
 					conditions.add(column + " " + numericOp(clause) + " :" + value);
 				}
 				else {
-					if (!(clause.value() instanceof String)) {
+					if (clause.value() instanceof Double) {
 						throw TrackingError.invalid("Attribute '" + clause.key() + "' compares with quoted strings.");
 					}
-					conditions.add(column + " " + stringOp(clause) + " :" + value);
+					conditions.add(column + " " + compare(clause, value));
 				}
 			}
 		}
@@ -147,18 +161,21 @@ final class SearchSql {
 	}
 
 	private static String numericOp(Clause clause) {
-		if (clause.op().equals("LIKE") || clause.op().equals("ILIKE")) {
+		if (clause.op().equals("LIKE") || clause.op().equals("ILIKE") || clause.op().endsWith("IN")) {
 			throw TrackingError.invalid("Invalid comparator '" + clause.op() + "' for a numeric key '" + clause.key() + "'.");
 		}
 		return clause.op().equals("!=") ? "<>" : clause.op();
 	}
 
-	private static String stringOp(Clause clause) {
+	/** The SQL comparison of a string with the bound value (a list for IN). */
+	private static String compare(Clause clause, String value) {
 		return switch (clause.op()) {
-			case "=" -> "=";
-			case "!=" -> "<>";
-			case "LIKE" -> "LIKE";
-			case "ILIKE" -> "ILIKE";
+			case "=" -> "= :" + value;
+			case "!=" -> "<> :" + value;
+			case "LIKE" -> "LIKE :" + value;
+			case "ILIKE" -> "ILIKE :" + value;
+			case "IN" -> "IN (:" + value + ")";
+			case "NOT IN" -> "NOT IN (:" + value + ")";
 			default -> throw TrackingError.invalid("Invalid comparator '" + clause.op() + "' for the string key '"
 					+ clause.key() + "'.");
 		};

@@ -190,6 +190,15 @@ class MlflowRestWireTests {
 		assertThat(inputs.get(0).at("/dataset/schema").asString()).contains("mlflow_colspec");
 		assertThat(inputs.get(0).at("/tags/0/value").asString()).isEqualTo("training");
 
+		assertThat(searchIds(http, "datasets.name = 'churn' AND datasets.context = 'training'")).contains(runId);
+		assertThat(searchIds(http, "datasets.digest IN ('ffff', '1a2b3c4d')")).contains(runId);
+		assertThat(searchIds(http, "datasets.context = 'evaluation'")).doesNotContain(runId);
+		assertThat(searchIds(http, "attributes.run_id IN ('" + runId + "', 'other')")).containsExactly(runId);
+		assertThat(searchIds(http, "attributes.run_id NOT IN ('" + runId + "')")).doesNotContain(runId);
+		HttpResponse<String> badList = http.postJson("/api/2.0/mlflow/runs/search",
+				"{\"experiment_ids\": [\"0\"], \"filter\": \"attributes.run_id IN 'x'\"}");
+		assertThat(badList.statusCode()).isEqualTo(400);
+
 		HttpResponse<String> missing = http.postJson("/api/2.0/mlflow/runs/log-inputs", "{\"run_id\": \"" + runId
 				+ "\", \"datasets\": [{\"dataset\": {\"name\": \"x\", \"source_type\": \"local\", \"source\": \"s\"}}]}");
 		assertThat(missing.statusCode()).isEqualTo(400);
@@ -197,6 +206,13 @@ class MlflowRestWireTests {
 		HttpResponse<String> unknown = http.postJson("/api/2.0/mlflow/runs/log-inputs",
 				"{\"run_id\": \"nope\", \"datasets\": []}");
 		assertThat(unknown.statusCode()).isEqualTo(404);
+	}
+
+	List<String> searchIds(Http http, String filter) {
+		HttpResponse<String> found = http.postJson("/api/2.0/mlflow/runs/search",
+				"{\"experiment_ids\": [\"0\"], \"max_results\": 1000, \"filter\": \"" + filter.replace("\"", "\\\"") + "\"}");
+		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+		return Http.json(found).path("runs").findValuesAsString("run_id");
 	}
 
 	@Test
