@@ -131,6 +131,23 @@ class MlopsPagesTests {
 	}
 
 	@Test
+	void theRunsTableIsPagedByFifty() {
+		String experiment = ok(api.postJson(API + "/experiments/create", "{\"name\": \"paged-" + suffix + "\"}"))
+			.get("experiment_id").asString();
+		for (int i = 0; i < 52; i++) {
+			ok(api.postJson(API + "/runs/create", "{\"experiment_id\": \"" + experiment + "\", \"run_name\": \"paged-run-"
+					+ i + "\", \"start_time\": " + (1_700_000_000_000L + i * 1000L) + "}"));
+		}
+		String first = page("/mlops/experiments/" + experiment);
+		assertThat(first).contains(">paged-run-51<", ">paged-run-2<").doesNotContain(">paged-run-1<", "id=\"first-page\"");
+		java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"([^\"]+)\" id=\"next-page\"").matcher(first);
+		assertThat(next.find()).isTrue();
+		String second = page(next.group(1).replace("&amp;", "&"));
+		assertThat(second).contains(">paged-run-1<", ">paged-run-0<", "id=\"first-page\"")
+			.doesNotContain(">paged-run-2<", "id=\"next-page\"");
+	}
+
+	@Test
 	void theRunPageShowsEverythingTheRunLogged() {
 		String html = page("/mlops/runs/" + alpha);
 		assertThat(html).contains("alpha-" + suffix, "id=\"params-table\"", ">learning_rate<", ">0.1<", ">logistic<",
