@@ -18,7 +18,12 @@ public final class Flash {
 	/** The reason a request was refused, as the problem detail says it. */
 	public static void refused(RedirectAttributes redirect, ErrorResponseException ex) {
 		String detail = ex.getBody().getDetail();
-		redirect.addFlashAttribute("flashError", detail == null ? ex.getMessage() : detail);
+		refused(redirect, detail == null ? ex.getMessage() : detail);
+	}
+
+	/** The reason a request was refused, as text. */
+	public static void refused(RedirectAttributes redirect, String reason) {
+		redirect.addFlashAttribute("flashError", reason);
 	}
 
 }
