@@ -29,15 +29,24 @@ class MetricCharts {
 		this.runs = runs;
 	}
 
-	/** {@code [{"key": "loss", "series": [{"name": "run", "data": [[0, 1.5], …]}]}, …]} for the keys and runs. */
+	/**
+	 * {@code [{"key": "loss", "series": [{"name": "run", "data": [[0, 1.5], …]}]}, …]} for the keys and runs; a
+	 * metric logged once per run has no history to draw (the tables show it) and gets no chart.
+	 */
 	String json(List<String> keys, List<RunRow> rows) {
 		List<Map<String, Object>> charts = new ArrayList<>();
 		for (String key : keys) {
 			List<Map<String, Object>> series = new ArrayList<>();
+			boolean history = false;
 			for (RunRow row : rows) {
 				if (row.metrics().containsKey(key)) {
-					series.add(Map.of("name", row.title(), "data", points(row.info().runId(), key)));
+					List<List<Object>> points = points(row.info().runId(), key);
+					history |= points.size() > 1;
+					series.add(Map.of("name", row.title(), "data", points));
 				}
+			}
+			if (!history) {
+				continue;
 			}
 			Map<String, Object> chart = new LinkedHashMap<>();
 			chart.put("key", key);
