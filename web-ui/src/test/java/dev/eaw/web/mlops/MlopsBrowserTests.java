@@ -1,0 +1,111 @@
+package dev.eaw.web.mlops;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.eaw.web.AppTest;
+import dev.eaw.web.Browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In real headless Chromium, what a new user does with the churn sample: train two models, compare them, register the
+ * better one, make it the champion and ask it for a prediction on the model page.
+ */
+@AppTest
+class MlopsBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void open() {
+		browser = Browser.start();
+		wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys(AppTest.ADMIN_PASSWORD);
+		browser.findElement(By.id("sign-in")).click();
+	}
+
+	@AfterEach
+	void close() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	/** Trains on the churn sample from the form and waits for the job page to finish; answers the run id. */
+	String train(String experiment, String algorithm) {
+		browser.get(url("/mlops/train"));
+		new Select(browser.findElement(By.id("train-dataset"))).selectByValue("churn");
+		assertThat(new Select(browser.findElement(By.id("train-target"))).getFirstSelectedOption().getText())
+			.isEqualTo("churned");
+		new Select(browser.findElement(By.id("train-algorithm"))).selectByValue(algorithm);
+		WebElement name = browser.findElement(By.id("train-experiment"));
+		name.clear();
+		name.sendKeys(experiment);
+		browser.findElement(By.id("train-submit")).click();
+		wait.until(ExpectedConditions.urlContains("/mlops/training/"));
+		wait.until(ExpectedConditions.textToBe(By.id("job-state"), "FINISHED"));
+		String run = browser.findElement(By.id("job-run")).getAttribute("href");
+		return run.substring(run.lastIndexOf('/') + 1);
+	}
+
+	@Test
+	void trainCompareRegisterAndPredict() {
+		String experiment = "churn-browser-" + UUID.randomUUID().toString().substring(0, 8);
+		String model = "churn-" + UUID.randomUUID().toString().substring(0, 8);
+		String logistic = train(experiment, "logistic-regression");
+		Browser.screenshot(browser, "mlops-training-job");
+		String tree = train(experiment, "cart");
+
+		browser.findElement(By.id("job-run")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metrics-table")));
+		browser.findElement(By.id("experiment-link")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("runs-table")));
+		browser.findElement(By.cssSelector("#run-" + logistic + " .compare-box")).click();
+		browser.findElement(By.cssSelector("#run-" + tree + " .compare-box")).click();
+		browser.findElement(By.id("compare-submit")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compare-metrics")));
+		assertThat(browser.findElement(By.id("compare-params")).getText()).contains("logistic-regression", "cart");
+		WebElement accuracy = browser.findElement(By.cssSelector("#compare-metrics tr[data-key='accuracy']"));
+		assertThat(accuracy.findElements(By.cssSelector("td.best"))).hasSize(1);
+		Browser.screenshot(browser, "mlops-compare");
+
+		browser.get(url("/mlops/runs/" + logistic));
+		assertThat(browser.findElement(By.id("confusion-matrix")).getText()).contains("yes", "no");
+		assertThat(browser.findElement(By.id("feature-importance")).isDisplayed()).isTrue();
+		Browser.screenshot(browser, "mlops-run");
+		browser.findElement(By.id("register-name")).sendKeys(model);
+		browser.findElement(By.id("register-submit")).click();
+		wait.until(ExpectedConditions.urlContains("/mlops/models/" + model));
+		assertThat(browser.findElement(By.id("versions-table")).getText()).contains("1");
+
+		new Select(browser.findElement(By.id("alias-version"))).selectByValue("1");
+		browser.findElement(By.id("alias-name")).sendKeys("champion");
+		browser.findElement(By.id("alias-submit")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-aliases"), "champion"));
+		Browser.screenshot(browser, "mlops-model");
+	}
+
+}
