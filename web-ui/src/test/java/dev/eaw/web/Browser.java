@@ -52,6 +52,16 @@ public final class Browser {
 		}
 	}
 
+	/** A browser signed in as the admin on the application at the port. */
+	public static WebDriver signedIn(int port) {
+		WebDriver browser = start();
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(org.openqa.selenium.By.id("username")).sendKeys("admin");
+		browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(AppTest.ADMIN_PASSWORD);
+		browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+		return browser;
+	}
+
 	/** Saves what the browser shows to {@code target/screenshots/NAME.png}, for people to look at. */
 	public static void screenshot(WebDriver driver, String name) {
 		try {

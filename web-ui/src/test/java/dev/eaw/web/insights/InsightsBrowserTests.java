@@ -31,11 +31,7 @@ class InsightsBrowserTests {
 
 	@BeforeEach
 	void open() {
-		browser = Browser.start();
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys("admin");
-		browser.findElement(By.id("password")).sendKeys(AppTest.ADMIN_PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
+		browser = Browser.signedIn(port);
 	}
 
 	@AfterEach

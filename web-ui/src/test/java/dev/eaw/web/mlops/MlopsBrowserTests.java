@@ -35,12 +35,8 @@ class MlopsBrowserTests {
 
 	@BeforeEach
 	void open() {
-		browser = Browser.start();
+		browser = Browser.signedIn(port);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys("admin");
-		browser.findElement(By.id("password")).sendKeys(AppTest.ADMIN_PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
 	}
 
 	@AfterEach
