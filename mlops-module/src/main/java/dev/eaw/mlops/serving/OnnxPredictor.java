@@ -96,12 +96,10 @@ final class OnnxPredictor implements Predictor {
 			buffer = ByteBuffer.allocateDirect(Math.max(size, 1024) * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
 			holder[0] = buffer;
 		}
-		else {
-			for (int i = 0; i < size; i++) {
-				buffer.put(i, 0f);
-			}
-		}
 		buffer.clear();
+		for (int i = 0; i < size; i++) {
+			buffer.put(i, 0f);
+		}
 		buffer.limit(size);
 		return buffer;
 	}
