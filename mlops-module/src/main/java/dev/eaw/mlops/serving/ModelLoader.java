@@ -54,10 +54,11 @@ final class ModelLoader {
 		ServedVersion.Profile profile = profileFile == null ? null
 				: JSON.readValue(profileFile.toFile(), ServedVersion.Profile.class);
 		Predictor predictor;
-		if (signature.format().equals(ModelSignature.ONNX)) {
+		if (signature.format().equals(ModelSignature.ONNX) && OnnxPredictor.faithful(signature)) {
 			predictor = new OnnxPredictor(bytes(required(directory, "model.onnx", registered)), signature);
 		}
 		else {
+			// Tribuo's own form; also for ONNX packages whose graph does not reproduce the model (see OnnxPredictor)
 			predictor = new TribuoPredictor(tribuo(required(directory, "model.tribuo", registered)), signature);
 		}
 		return new ServedVersion(model, registered.version(), signature, profile, predictor);

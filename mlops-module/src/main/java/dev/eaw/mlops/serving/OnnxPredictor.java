@@ -13,6 +13,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.eaw.mlops.MlTask;
 import dev.eaw.mlops.ModelSignature;
 import dev.eaw.mlops.ModelSignature.Input;
 import dev.eaw.mlops.training.Encoding;
@@ -38,6 +39,8 @@ final class OnnxPredictor implements Predictor {
 
 	private final int width;
 
+	private final boolean doubledLogit;
+
 	OnnxPredictor(byte[] model, ModelSignature signature) {
 		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
 			options.setIntraOpNumThreads(1);
@@ -53,6 +56,23 @@ final class OnnxPredictor implements Predictor {
 			featureIndex.put(signature.features().get(i), i);
 		}
 		this.width = signature.features().size();
+		this.doubledLogit = doublesLogit(signature);
+	}
+
+	/**
+	 * Whether the exported graph gives {@code sigmoid(2d)} where the Tribuo model gives {@code sigmoid(d)}: Tribuo
+	 * 4.3.2 exports a binary LibLinear logistic regression's one weight vector as {@code softmax([d, -d])}, while
+	 * LibLinear's own probability is {@code 1 / (1 + e^-d)} (measured: the ONNX logit is exactly twice Tribuo's).
+	 */
+	static boolean doublesLogit(ModelSignature signature) {
+		return signature.algorithm().equals("liblinear") && signature.task() == MlTask.CLASSIFICATION
+				&& signature.probabilities() && signature.classes().size() == 2;
+	}
+
+	/** Whether the exported graph reproduces the Tribuo model (not a multi-class LibLinear with probabilities). */
+	static boolean faithful(ModelSignature signature) {
+		return !(signature.algorithm().equals("liblinear") && signature.task() == MlTask.CLASSIFICATION
+				&& signature.probabilities() && signature.classes().size() > 2);
 	}
 
 	@Override
@@ -79,6 +99,15 @@ final class OnnxPredictor implements Predictor {
 				outputs[r] = new double[out[r].length];
 				for (int c = 0; c < out[r].length; c++) {
 					outputs[r][c] = out[r][c];
+				}
+				if (doubledLogit) {
+					// q = sigmoid(2d) → sigmoid(d) = 1 / (1 + sqrt((1 − q) / q)), from the smaller output (a float
+					// near 1 has lost what a float near 0 still holds)
+					int small = out[r][0] <= out[r][1] ? 0 : 1;
+					double q = out[r][small];
+					double p = q <= 0 ? 0 : 1 / (1 + Math.sqrt((1 - q) / q));
+					outputs[r][small] = p;
+					outputs[r][1 - small] = 1 - p;
 				}
 			}
 			return outputs;
