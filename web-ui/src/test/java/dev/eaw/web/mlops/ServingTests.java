@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,10 +18,19 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
 import dev.eaw.kernel.Role;
 import dev.eaw.kernel.UserAccounts;
+import dev.eaw.mlops.ModelRegistry;
 import dev.eaw.web.AppTest;
 import dev.eaw.web.Http;
+import dev.eaw.web.support.Viewer;
 import tools.jackson.databind.JsonNode;
 
 import static dev.eaw.web.mlops.ServingFixture.customers;
@@ -43,6 +54,12 @@ class ServingTests {
 
 	@Autowired
 	UserAccounts accounts;
+
+	@Autowired
+	ModelRegistry registry;
+
+	@Autowired
+	ITemplateEngine templates;
 
 	Http admin;
 
@@ -295,6 +312,24 @@ class ServingTests {
 		assertThat(feature(shifted, "tenure").get("psi").asDouble()).isLessThan(0.1);
 		assertThat(shifted.get("status").asString()).isEqualTo("significant");
 		assertThat(feature(shifted, "usage").get("bins").size()).isEqualTo(feature(shifted, "usage").get("expected").size());
+	}
+
+	@Test
+	void theServingSectionRendersForAModel() {
+		String model = model("page", 1);
+		JakartaServletWebApplication application = JakartaServletWebApplication.buildApplication(new MockServletContext());
+		WebContext context = new WebContext(application.buildExchange(new MockHttpServletRequest(),
+				new MockHttpServletResponse()), Locale.ENGLISH);
+		context.setVariable("model", registry.getModel(model));
+		context.setVariable("viewer", new Viewer("admin", Role.ADMIN));
+		String html = templates.process("mlops/serving", Set.of("serving"), context);
+		assertThat(html).contains("id=\"serving\"", "data-model=\"" + model + "\"", "serving-traffic-form",
+				"/js/mlops-serving.js", "Try it").doesNotContain("??");
+		context.setVariable("viewer", new Viewer("serving-viewer", Role.VIEWER));
+		assertThat(templates.process("mlops/serving", Set.of("serving"), context)).doesNotContain("serving-traffic-form");
+		JsonNode overview = Http.json(viewer.get(SERVING + model));
+		assertThat(overview.get("model").asString()).isEqualTo(model);
+		assertThat(overview.get("routes").isArray()).isTrue();
 	}
 
 	private static JsonNode feature(JsonNode drift, String name) {
