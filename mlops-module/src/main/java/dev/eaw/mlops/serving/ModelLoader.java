@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
@@ -44,24 +45,35 @@ final class ModelLoader {
 	ServedVersion load(String model, String version) {
 		ModelVersion registered = registry.getVersion(model, version);
 		String directory = directory(registered);
-		Path signatureFile = file(directory, "signature.json", registered);
+		String where = "Version " + version + " of '" + model + "'";
+		return open(model, registered.version(), where, name -> file(directory, name), null);
+	}
+
+	/**
+	 * A model package from its files ({@code files} answers null for a missing one), served in its signature's format
+	 * unless {@code format} says otherwise ({@code onnx} or {@code tribuo}).
+	 */
+	static ServedVersion open(String model, String version, String where, Function<String, @Nullable Path> files,
+			@Nullable String format) {
+		Path signatureFile = files.apply("signature.json");
 		if (signatureFile == null) {
-			throw new InvalidInput("Version " + version + " of '" + model + "' has no model/signature.json at '"
-					+ registered.source() + "': only models trained by this application can be served.");
+			throw new InvalidInput(where + " has no model/signature.json: only models trained by this application can "
+					+ "be served.");
 		}
 		ModelSignature signature = JSON.readValue(signatureFile.toFile(), ModelSignature.class);
-		Path profileFile = file(directory, "feature_profile.json", registered);
+		Path profileFile = files.apply("feature_profile.json");
 		ServedVersion.Profile profile = profileFile == null ? null
 				: JSON.readValue(profileFile.toFile(), ServedVersion.Profile.class);
+		String served = format == null ? signature.format() : format;
 		Predictor predictor;
-		if (signature.format().equals(ModelSignature.ONNX) && OnnxPredictor.faithful(signature)) {
-			predictor = new OnnxPredictor(bytes(required(directory, "model.onnx", registered)), signature);
+		if (served.equals(ModelSignature.ONNX) && OnnxPredictor.faithful(signature)) {
+			predictor = new OnnxPredictor(bytes(required(files, "model.onnx", where)), signature);
 		}
 		else {
 			// Tribuo's own form; also for ONNX packages whose graph does not reproduce the model (see OnnxPredictor)
-			predictor = new TribuoPredictor(tribuo(required(directory, "model.tribuo", registered)), signature);
+			predictor = new TribuoPredictor(tribuo(required(files, "model.tribuo", where)), signature);
 		}
-		return new ServedVersion(model, registered.version(), signature, profile, predictor);
+		return new ServedVersion(model, version, signature, profile, predictor);
 	}
 
 	/** The artifact store path of the version's model directory. */
@@ -90,7 +102,7 @@ final class ModelLoader {
 				+ version.source() + "'; only runs:/ and mlflow-artifacts:/ sources of this server can be served.");
 	}
 
-	private @Nullable Path file(String directory, String name, ModelVersion version) {
+	private @Nullable Path file(String directory, String name) {
 		try {
 			Path path = artifacts.download(directory + "/" + name);
 			return Files.isRegularFile(path) ? path : null;
@@ -103,11 +115,10 @@ final class ModelLoader {
 		}
 	}
 
-	private Path required(String directory, String name, ModelVersion version) {
-		Path path = file(directory, name, version);
+	private static Path required(Function<String, @Nullable Path> files, String name, String where) {
+		Path path = files.apply(name);
 		if (path == null) {
-			throw new InvalidInput("Version " + version.version() + " of '" + version.name() + "' has no model/" + name
-					+ " although its signature asks for it.");
+			throw new InvalidInput(where + " has no model/" + name + " although its signature asks for it.");
 		}
 		return path;
 	}
