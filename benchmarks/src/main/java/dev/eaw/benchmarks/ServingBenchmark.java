@@ -101,6 +101,7 @@ final class ServingBenchmark implements BenchmarkCommand {
 		for (String format : List.of("onnx", "tribuo")) {
 			try (LocalPredictor predictor = LocalPredictor.open(packageDir, format)) {
 				rows.add(inProcess(predictor, format, batchRows, runs));
+				rows.add(inProcess(predictor, format, batchRows.subList(0, 1), runs * 20));
 			}
 			catch (RuntimeException ex) {
 				if (format.equals("onnx")) {
@@ -245,11 +246,11 @@ final class ServingBenchmark implements BenchmarkCommand {
 			nanos[i] = System.nanoTime() - start;
 		}
 		Arrays.sort(nanos);
-		Row row = Row.of("in-process batch of " + rows.size() + " rows, " + format)
+		Row row = Row.of("in-process, " + rows.size() + (rows.size() == 1 ? " row, " : " rows, ") + format)
 			.metric("p50_ms", nanos[runs / 2] / 1e6)
 			.metric("p99_ms", nanos[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)] / 1e6)
 			.metric("rows_per_s", rows.size() / (nanos[runs / 2] / 1e9));
-		return format.equals("onnx") ? row.asDefault() : row;
+		return format.equals("onnx") && rows.size() > 1 ? row.asDefault() : row;
 	}
 
 	/** What wrk reported. */

@@ -235,8 +235,15 @@ public final class ServingEngine implements ModelServing, AutoCloseable {
 	/** The loaded version, loading it on first use and evicting the least recently used beyond the cache size. */
 	ServedVersion loaded(String model, String version) {
 		String key = key(model, version);
-		Slot slot = loaded.computeIfAbsent(key, k -> new Slot());
-		slot.used = System.nanoTime();
+		Slot slot = loaded.get(key);
+		if (slot == null) {
+			slot = loaded.computeIfAbsent(key, k -> new Slot());
+		}
+		long now = System.nanoTime();
+		if (now - slot.used > 1_000_000_000L) {
+			// recency to the second is enough for eviction, and spares a shared write per request
+			slot.used = now;
+		}
 		ServedVersion served = slot.value;
 		if (served != null) {
 			return served;

@@ -1,5 +1,7 @@
 package dev.eaw.web.mlops;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ final class ScoringInput {
 	private ScoringInput() {
 	}
 
-	static List<Map<String, Object>> rows(byte[] body) {
+	static List<Map<String, Object>> rows(InputStream body) {
 		Object parsed;
 		try {
 			parsed = JSON.readValue(body, Object.class);
@@ -50,6 +52,10 @@ final class ScoringInput {
 			return inputs instanceof Map<?, ?> columns ? columnar(columns) : records(inputs, "inputs");
 		}
 		throw new InvalidInput("The body has none of dataframe_split, dataframe_records, instances or inputs. " + FORMATS);
+	}
+
+	static void write(OutputStream out, Object value) {
+		JSON.writeValue(out, value);
 	}
 
 	private static List<Map<String, Object>> split(Object value) {
