@@ -46,7 +46,7 @@ final class ServingBenchmark implements BenchmarkCommand {
 
 	@Override
 	public String usage() {
-		return "serving --url http://localhost:8080 --user admin --password P [--model name/version] [--duration 15] "
+		return "serving --url http://localhost:8080 --user admin --password P [--model name/version] [--duration 15] [--warmup 20] "
 				+ "[--connections 32] [--threads 2] [--batch 1000] [--runs 300]";
 	}
 
@@ -85,9 +85,12 @@ final class ServingBenchmark implements BenchmarkCommand {
 		Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
 				+ "wrk.body = '" + body.replace("\\", "\\\\").replace("'", "\\'") + "'\n");
 		List<Row> rows = new ArrayList<>();
-		// warm both up (JIT, connection pools) before measuring
-		wrk(base.resolve("/api/mlops/serving/ping"), auth, script, Math.min(5, duration), connections, threads);
-		wrk(base.resolve(servingPath + "/invocations"), auth, script, Math.min(5, duration), connections, threads);
+		// warm both up before measuring: after a start the JIT compiler keeps a core busy for a minute or more
+		int warmUp = Math.min(flags.integer("warmup", 20), 300);
+		for (int round = 0; round < 2; round++) {
+			wrk(base.resolve("/api/mlops/serving/ping"), auth, script, warmUp / 2, connections, threads);
+			wrk(base.resolve(servingPath + "/invocations"), auth, script, warmUp / 2, connections, threads);
+		}
 		Wrk ceiling = wrk(base.resolve("/api/mlops/serving/ping"), auth, script, duration, connections, threads);
 		Wrk ours = wrk(base.resolve(servingPath + "/invocations"), auth, script, duration, connections, threads);
 		rows.add(ceiling.row("POST ping: same chain, constant JSON (ceiling)").metric("ratio", 1.0));
