@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public final class Benchmarks {
 
 	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency(), new SentimentBenchmark(),
-			new SqlAiBenchmark(), new ForecastBenchmark(), new TrackingBenchmark());
+			new SqlAiBenchmark(), new ForecastBenchmark(), new TrackingBenchmark(), new ServingBenchmark());
 
 	private Benchmarks() {
 	}

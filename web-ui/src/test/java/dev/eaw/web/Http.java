@@ -126,6 +126,20 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public HttpResponse<String> putJson(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/** A JSON POST with extra headers (name, value, name, value, …). */
+	public HttpResponse<String> postJson(String path, String json, String... headers) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public HttpResponse<String> patchJson(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));

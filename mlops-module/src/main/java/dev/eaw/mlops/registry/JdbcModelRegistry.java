@@ -11,12 +11,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.eaw.mlops.ModelAliasDeleted;
 import dev.eaw.mlops.ModelAliasSet;
 import dev.eaw.mlops.ModelStage;
 import dev.eaw.mlops.ModelVersion;
 import dev.eaw.mlops.NewModelVersion;
 import dev.eaw.mlops.Page;
 import dev.eaw.mlops.RegisteredModel;
+import dev.eaw.mlops.RegisteredModelRemoved;
 import dev.eaw.mlops.RegistrySearch;
 import dev.eaw.mlops.Tag;
 import dev.eaw.mlops.TrackingError;
@@ -37,11 +39,8 @@ class JdbcModelRegistry extends JdbcModelVersions {
 	private static final Map<String, String> MODEL_COLUMNS = Map.of("name", "m.name", "creation_timestamp",
 			"m.creation_time", "last_updated_timestamp", "m.last_updated_time");
 
-	private final ApplicationEventPublisher events;
-
 	JdbcModelRegistry(JdbcClient jdbc, ApplicationEventPublisher events) {
-		super(jdbc);
-		this.events = events;
+		super(jdbc, events);
 	}
 
 	@Override
@@ -94,6 +93,9 @@ class JdbcModelRegistry extends JdbcModelVersions {
 			.param("now", System.currentTimeMillis())
 			.param("id", id)
 			.update();
+		if (!newName.equals(name)) {
+			events.publishEvent(new RegisteredModelRemoved(name));
+		}
 		return getModel(newName);
 	}
 
@@ -114,6 +116,7 @@ class JdbcModelRegistry extends JdbcModelVersions {
 	@Override
 	public void deleteModel(String name) {
 		jdbc.sql("DELETE FROM mlops.registered_models WHERE id = :id").param("id", modelId(name)).update();
+		events.publishEvent(new RegisteredModelRemoved(name));
 	}
 
 	@Override
@@ -191,6 +194,7 @@ class JdbcModelRegistry extends JdbcModelVersions {
 			.param("id", modelId(name))
 			.param("alias", alias)
 			.update();
+		events.publishEvent(new ModelAliasDeleted(name, alias));
 	}
 
 	@Override

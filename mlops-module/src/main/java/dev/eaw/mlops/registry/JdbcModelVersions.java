@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.eaw.mlops.ModelRegistry;
 import dev.eaw.mlops.ModelStage;
 import dev.eaw.mlops.ModelVersion;
+import dev.eaw.mlops.ModelVersionDeleted;
+import dev.eaw.mlops.ModelVersionRegistered;
 import dev.eaw.mlops.NewModelVersion;
 import dev.eaw.mlops.Page;
 import dev.eaw.mlops.RegistrySearch;
@@ -32,9 +35,12 @@ abstract class JdbcModelVersions implements ModelRegistry {
 
 	protected final RegistryRows rows;
 
-	JdbcModelVersions(JdbcClient jdbc) {
+	protected final ApplicationEventPublisher events;
+
+	JdbcModelVersions(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rows = new RegistryRows(jdbc);
+		this.events = events;
 	}
 
 	@Override
@@ -65,6 +71,7 @@ abstract class JdbcModelVersions implements ModelRegistry {
 		for (Tag tag : version.tags()) {
 			putVersionTag(id, number, tag);
 		}
+		events.publishEvent(new ModelVersionRegistered(version.name(), Integer.toString(number)));
 		return getVersion(version.name(), Integer.toString(number));
 	}
 
@@ -99,11 +106,13 @@ abstract class JdbcModelVersions implements ModelRegistry {
 	@Override
 	public void deleteVersion(String name, String version) {
 		long id = modelId(name);
+		int number = versionRow(name, id, version);
 		jdbc.sql("DELETE FROM mlops.model_versions WHERE model_id = :id AND version = :version")
 			.param("id", id)
-			.param("version", versionRow(name, id, version))
+			.param("version", number)
 			.update();
 		touchModel(id);
+		events.publishEvent(new ModelVersionDeleted(name, Integer.toString(number)));
 	}
 
 	@Override

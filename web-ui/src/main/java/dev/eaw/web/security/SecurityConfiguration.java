@@ -26,7 +26,8 @@ import dev.eaw.kernel.UserAccounts;
  * the browser's session, answers 401/403 with problem bodies and asks for a CSRF token only from the browser. The
  * page chain signs people in with a form. In both, reading needs VIEWER, changing needs ANALYST, and
  * administration needs ADMIN; everyone may manage their own account and tokens. MLflow's search endpoints and the
- * registry's {@code get-latest-versions} are POSTs that only read, so VIEWER may call them.
+ * registry's {@code get-latest-versions} are POSTs that only read, so VIEWER may call them, as may model scoring
+ * ({@code /api/mlops/serving/…/invocations}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -59,6 +60,10 @@ class SecurityConfiguration {
 				auth.requestMatchers(HttpMethod.POST, "/api/2.0/mlflow/*/search", "/ajax-api/2.0/mlflow/*/search",
 						"/api/2.0/mlflow/registered-models/get-latest-versions",
 						"/ajax-api/2.0/mlflow/registered-models/get-latest-versions")
+					.hasRole("VIEWER");
+				// scoring a model only reads it (traffic splits stay ANALYST)
+				auth.requestMatchers(HttpMethod.POST, "/api/mlops/serving/ping", "/api/mlops/serving/*/invocations",
+						"/api/mlops/serving/*/*/invocations")
 					.hasRole("VIEWER");
 				byRole(auth);
 			})
