@@ -101,6 +101,16 @@ class MlopsBrowserTests {
 		browser.findElement(By.id("alias-name")).sendKeys("champion");
 		browser.findElement(By.id("alias-submit")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-aliases"), "champion"));
+
+		WebElement serving = browser.findElement(By.id("serving"));
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", serving);
+		wait.until(d -> d.findElement(By.id("serving-input")).getAttribute("value").contains("tenure_months"));
+		assertThat(browser.findElement(By.id("serving-curl")).getText()).contains("/api/mlops/serving/" + model + "/",
+				"/invocations");
+		browser.findElement(By.id("serving-send")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("serving-output"), "predictions"));
+		assertThat(browser.findElement(By.id("serving-output")).getText()).startsWith("200").contains("probabilities");
+		wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("serving-requests"), "0")));
 		Browser.screenshot(browser, "mlops-model");
 	}
 
