@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 		properties = { "eaw.admin.password=" + AppTest.ADMIN_PASSWORD, "eaw.postgres.directory=",
 				"eaw.insights.warm-up=false", "spring.servlet.multipart.max-file-size=20MB",
 				"spring.servlet.multipart.max-request-size=20MB",
-				"eaw.mlops.artifacts=${java.io.tmpdir}/" + AppTest.ARTIFACTS_DIR })
+				"eaw.mlops.artifacts=${java.io.tmpdir}/" + AppTest.ARTIFACTS_DIR,
+				"eaw.docqa.files=${java.io.tmpdir}/eaw-test-docqa-${random.uuid}/files",
+				"eaw.docqa.index=${java.io.tmpdir}/eaw-test-docqa-${random.uuid}/index", "eaw.docqa.max-file=5MB" })
 public @interface AppTest {
 
 	String ADMIN_PASSWORD = "admin-test-secret";

@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code spring.datasource.url} set (as {@code SPRING_DATASOURCE_URL} does), the application uses that server
  * and starts no embedded one. The "external" server here is a separate PostgreSQL process the test starts itself.
  */
-@SpringBootTest(properties = { "eaw.admin.password=external-secret", "eaw.insights.warm-up=false" })
+@SpringBootTest(properties = { "eaw.admin.password=external-secret", "eaw.insights.warm-up=false",
+		"eaw.docqa.files=${java.io.tmpdir}/eaw-test-docqa-${random.uuid}/files",
+		"eaw.docqa.index=${java.io.tmpdir}/eaw-test-docqa-${random.uuid}/index" })
 class ExternalDatabaseTests {
 
 	static EmbeddedPostgres external;

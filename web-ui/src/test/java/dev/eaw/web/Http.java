@@ -176,6 +176,27 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
+	/** A multipart/form-data POST with one part named {@code files} per entry (file name → bytes), in order. */
+	public HttpResponse<String> uploadFiles(String path, Map<String, byte[]> files) {
+		String boundary = "----eaw" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		try {
+			for (Map.Entry<String, byte[]> file : files.entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+						+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+				body.write(file.getValue());
+				body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+			}
+			body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	/** POST {"sql": …} to the query API. */
 	public HttpResponse<String> query(String sql) {
 		return postJson("/api/insights/query", JSON.writeValueAsString(Map.of("sql", sql)));

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.eaw.kernel.ModuleOverview;
 
-/** The Document Q&amp;A card on the dashboard: collections and the documents in them. */
+/** The Document Q&amp;A card on the dashboard: collections, the documents in them and their chunks. */
 @Component
 class DocqaJdbcOverview implements ModuleOverview {
 
@@ -27,6 +27,7 @@ class DocqaJdbcOverview implements ModuleOverview {
 		LinkedHashMap<String, Long> counts = new LinkedHashMap<>();
 		counts.put("collections", jdbc.sql("SELECT count(*) FROM docqa.collections").query(Long.class).single());
 		counts.put("documents", jdbc.sql("SELECT count(*) FROM docqa.documents").query(Long.class).single());
+		counts.put("chunks", jdbc.sql("SELECT count(*) FROM docqa.chunks").query(Long.class).single());
 		return counts;
 	}
 

@@ -1,0 +1,5 @@
+package dev.eaw.docqa;
+
+/** Published when a collection was deleted with everything in it. */
+public record CollectionDeleted(String collection, String user) {
+}

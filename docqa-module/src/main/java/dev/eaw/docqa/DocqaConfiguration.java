@@ -1,0 +1,92 @@
+package dev.eaw.docqa;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.eaw.docqa.answering.ExtractiveAnswers;
+import dev.eaw.docqa.chunking.Chunker;
+import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.index.ChunkIndex;
+import dev.eaw.docqa.index.LuceneChunkIndex;
+import dev.eaw.docqa.ingestion.BackgroundIngestion;
+import dev.eaw.docqa.ingestion.CollectionCatalogue;
+import dev.eaw.docqa.ingestion.FileStore;
+import dev.eaw.docqa.jdbc.ChunkRows;
+import dev.eaw.docqa.jdbc.CollectionRows;
+import dev.eaw.docqa.jdbc.DocumentRows;
+import dev.eaw.docqa.retrieval.Fusion;
+import dev.eaw.docqa.retrieval.HybridSearch;
+
+/** Wires ingestion, the Lucene index, hybrid search and extractive answers; resumes ingestion once the app is ready. */
+@Configuration(proxyBeanMethods = false)
+class DocqaConfiguration {
+
+	@Bean
+	DocqaEmbedder docqaEmbedder() {
+		return new DocqaEmbedder();
+	}
+
+	@Bean(destroyMethod = "close")
+	ChunkIndex docqaChunkIndex(DocqaSettings settings) {
+		return new LuceneChunkIndex(settings.index());
+	}
+
+	@Bean
+	FileStore docqaFileStore(DocqaSettings settings) {
+		return new FileStore(settings.files());
+	}
+
+	@Bean
+	CollectionRows docqaCollectionRows(JdbcClient jdbc) {
+		return new CollectionRows(jdbc);
+	}
+
+	@Bean
+	DocumentRows docqaDocumentRows(JdbcClient jdbc) {
+		return new DocumentRows(jdbc);
+	}
+
+	@Bean
+	ChunkRows docqaChunkRows(JdbcClient jdbc) {
+		return new ChunkRows(jdbc);
+	}
+
+	@Bean
+	CollectionCatalogue documentCollections(CollectionRows collections, DocumentRows documents, ChunkIndex index,
+			FileStore files, ApplicationEventPublisher events) {
+		return new CollectionCatalogue(collections, documents, index, files, events);
+	}
+
+	@Bean(destroyMethod = "close")
+	BackgroundIngestion documentIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
+			FileStore files, DocqaEmbedder embedder, ChunkIndex index, ApplicationEventPublisher events,
+			DocqaSettings settings) {
+		Chunker chunker = new Chunker(embedder, Math.min(settings.chunkTokens(), DocqaEmbedder.MAX_TOKENS - 30),
+				settings.chunkOverlap());
+		return new BackgroundIngestion(collections, documents, chunks, files, chunker, embedder, index, events,
+				settings.maxFile());
+	}
+
+	@Bean
+	HybridSearch documentSearch(CollectionRows collections, ChunkRows chunks, ChunkIndex index,
+			DocqaEmbedder embedder, DocqaSettings settings) {
+		return new HybridSearch(collections, chunks, index, embedder,
+				new Fusion(Fusion.Method.of(settings.fusion()), settings.fusionWeight()));
+	}
+
+	@Bean
+	ExtractiveAnswers questionAnswering(CollectionRows collections, HybridSearch search, ChunkIndex index,
+			DocqaEmbedder embedder, DocqaSettings settings) {
+		return new ExtractiveAnswers(collections, search, index, embedder, settings.answerThreshold());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeIngestion(ApplicationReadyEvent ready) {
+		ready.getApplicationContext().getBean(BackgroundIngestion.class).resume();
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.eaw.docqa;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the Document Q&amp;A module ({@code eaw.docqa.*}, {@code EAW_DOCQA_*}).
+ *
+ * @param files the directory the original files are kept in
+ * @param index the directory of the Lucene index (BM25 text and HNSW vectors)
+ * @param maxFile the largest file accepted
+ * @param fusion how hybrid search fuses BM25 and dense results: {@code convex} or {@code rrf}
+ * @param fusionWeight the weight of BM25 in the convex combination (dense gets the rest)
+ * @param chunkTokens the most tokens (of the embedding model's tokenizer) in a chunk
+ * @param chunkOverlap the tokens a chunk repeats from the one before it in the same section
+ * @param answerThreshold the score a sentence needs to be quoted in an extractive answer
+ */
+@ConfigurationProperties("eaw.docqa")
+record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultValue("./data/docqa-index") Path index,
+		@DefaultValue("50MB") DataSize maxFile, @DefaultValue("convex") String fusion,
+		@DefaultValue("0.5") double fusionWeight, @DefaultValue("350") int chunkTokens,
+		@DefaultValue("50") int chunkOverlap, @DefaultValue("0.55") double answerThreshold) {
+}

@@ -1,0 +1,31 @@
+package dev.eaw.docqa;
+
+import java.util.List;
+
+/**
+ * Uploading documents into a collection and following their ingestion, which runs in the background: each file is
+ * checked at once (empty, too large, a type that is not PDF, DOCX, HTML, Markdown or text: refused with a reason),
+ * identical bytes already in the collection are reported as a duplicate, and the rest are queued. Extraction,
+ * chunking, embedding and indexing then happen one document at a time; a failing document is marked failed with its
+ * reason and never affects another.
+ */
+public interface DocumentIngestion {
+
+	/** One outcome per file, in the order given. */
+	List<UploadOutcome> upload(String collection, List<IncomingFile> files, String user);
+
+	/** The collection's documents, newest first. */
+	List<Document> documents(String collection);
+
+	Document document(String collection, long id);
+
+	/** The document with a page of its chunks in order. */
+	DocumentDetail detail(String collection, long id, int offset, int limit);
+
+	/** The original file. */
+	DocumentFile file(String collection, long id);
+
+	/** Deletes the document, its chunks, its vectors and its file. */
+	void delete(String collection, long id, String user);
+
+}

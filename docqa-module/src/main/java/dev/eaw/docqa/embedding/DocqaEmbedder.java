@@ -1,0 +1,143 @@
+package dev.eaw.docqa.embedding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.eaw.docqa.chunking.TokenCounter;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+
+/**
+ * Normalised sentence embeddings and token counts of bge-small-en-v1.5 (quantized), both loaded lazily on first use
+ * (about a second). Thread-safe.
+ */
+public final class DocqaEmbedder implements TokenCounter {
+
+	/** The model's name. */
+	public static final String MODEL = "bge-small-en-v1.5-q";
+
+	/** The most tokens the model reads (512 minus [CLS] and [SEP]); text beyond is not seen. */
+	public static final int MAX_TOKENS = 510;
+
+	private final Lazy<EmbeddingModel> model = new Lazy<>(BgeSmallEnV15QuantizedEmbeddingModel::new);
+
+	private final Lazy<HuggingFaceTokenCountEstimator> tokenizer = new Lazy<>(DocqaEmbedder::loadTokenizer);
+
+	/** A value made on first use, once. */
+	private static final class Lazy<T> {
+
+		private final Supplier<T> make;
+
+		private volatile @Nullable T value;
+
+		Lazy(Supplier<T> make) {
+			this.make = make;
+		}
+
+		T get() {
+			T made = value;
+			if (made == null) {
+				synchronized (this) {
+					made = value;
+					if (made == null) {
+						made = make.get();
+						value = made;
+					}
+				}
+			}
+			return made;
+		}
+
+	}
+
+	public String modelName() {
+		return MODEL;
+	}
+
+	public int dimensions() {
+		return 384;
+	}
+
+	/** The tokenizer file ships inside the model's jar; the tokenizer library reads it from a path. */
+	private static HuggingFaceTokenCountEstimator loadTokenizer() {
+		String resource = "/bge-small-en-v1.5-q-tokenizer.json";
+		try (InputStream in = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IOException(resource + " is not on the classpath");
+			}
+			Path file = Files.createTempFile("eaw-docqa-tokenizer", ".json");
+			try {
+				Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				return new HuggingFaceTokenCountEstimator(file);
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public int count(String text) {
+		return text.isBlank() ? 0 : tokenizer.get().estimateTokenCountInText(text);
+	}
+
+	public float[] embed(String text) {
+		return normalise(model.get().embed(text.isBlank() ? " " : text).content().vector());
+	}
+
+	/** Embeds many texts in batches. */
+	public List<float[]> embedAll(List<String> texts) {
+		List<float[]> vectors = new ArrayList<>(texts.size());
+		int batch = 32;
+		for (int from = 0; from < texts.size(); from += batch) {
+			List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + batch))
+				.stream()
+				.map(t -> TextSegment.from(t.isBlank() ? " " : t))
+				.toList();
+			for (Embedding embedding : model.get().embedAll(segments).content()) {
+				vectors.add(normalise(embedding.vector()));
+			}
+		}
+		return vectors;
+	}
+
+	static float[] normalise(float[] vector) {
+		double norm = 0;
+		for (float v : vector) {
+			norm += v * v;
+		}
+		if (norm == 0) {
+			return vector;
+		}
+		float scale = (float) (1 / Math.sqrt(norm));
+		float[] unit = new float[vector.length];
+		for (int i = 0; i < vector.length; i++) {
+			unit[i] = vector[i] * scale;
+		}
+		return unit;
+	}
+
+	/** The dot product, which is the cosine for normalised vectors. */
+	public static double dot(float[] a, float[] b) {
+		double dot = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+		}
+		return dot;
+	}
+
+}

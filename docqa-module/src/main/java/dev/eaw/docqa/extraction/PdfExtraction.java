@@ -1,0 +1,53 @@
+package dev.eaw.docqa.extraction;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * PDF text page by page (PDFBox), paragraphs as PDFBox detects them, each tagged with its page. Encrypted files
+ * (a user password) and files PDFBox cannot parse are refused.
+ */
+final class PdfExtraction {
+
+	private PdfExtraction() {
+	}
+
+	static ExtractedText extract(Path file) {
+		try (PDDocument document = Loader.loadPDF(file.toFile())) {
+			int pages = document.getNumberOfPages();
+			if (pages == 0) {
+				throw new Refusal("Corrupt PDF: it has no pages.");
+			}
+			PDFTextStripper stripper = new PDFTextStripper();
+			stripper.setSortByPosition(true);
+			stripper.setParagraphEnd("\n\n");
+			ExtractedText.Builder builder = new ExtractedText.Builder();
+			for (int page = 1; page <= pages; page++) {
+				stripper.setStartPage(page);
+				stripper.setEndPage(page);
+				String text = stripper.getText(document);
+				for (String paragraph : text.split("\\r?\\n\\s*\\r?\\n")) {
+					builder.paragraph(dehyphenate(paragraph), page);
+				}
+			}
+			return builder.build(pages);
+		}
+		catch (InvalidPasswordException ex) {
+			throw new Refusal("Encrypted PDF: it needs a password to open; remove the protection and upload it again.");
+		}
+		catch (IOException ex) {
+			throw new Refusal("Corrupt PDF: " + ex.getMessage());
+		}
+	}
+
+	/** Joins words broken at a line end ("inter-\nnational"); other line breaks become spaces later. */
+	private static String dehyphenate(String paragraph) {
+		return paragraph.replaceAll("(\\p{Ll})-\\r?\\n(\\p{Ll})", "$1$2");
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.eaw.docqa.ingestion;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+import dev.eaw.docqa.Chunk;
+import dev.eaw.docqa.Document;
+import dev.eaw.docqa.DocumentIngested;
+import dev.eaw.docqa.DocumentStatus;
+import dev.eaw.docqa.chunking.Chunker;
+import dev.eaw.docqa.chunking.DraftChunk;
+import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.extraction.ExtractedText;
+import dev.eaw.docqa.extraction.Extractor;
+import dev.eaw.docqa.extraction.FileType;
+import dev.eaw.docqa.extraction.Refusal;
+import dev.eaw.docqa.index.ChunkIndex;
+import dev.eaw.docqa.jdbc.ChunkRows;
+import dev.eaw.docqa.jdbc.DocumentRows;
+
+/** Takes one document from its file to searchable chunks, writing status and progress as it goes. */
+final class IngestionPipeline {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestionPipeline.class);
+
+	private static final int BATCH = 16;
+
+	private final DocumentRows documents;
+
+	private final ChunkRows chunks;
+
+	private final FileStore files;
+
+	private final Extractor extractor = new Extractor();
+
+	private final Chunker chunker;
+
+	private final DocqaEmbedder embedder;
+
+	private final ChunkIndex index;
+
+	private final ApplicationEventPublisher events;
+
+	IngestionPipeline(DocumentRows documents, ChunkRows chunks, FileStore files, Chunker chunker,
+			DocqaEmbedder embedder, ChunkIndex index, ApplicationEventPublisher events) {
+		this.documents = documents;
+		this.chunks = chunks;
+		this.files = files;
+		this.chunker = chunker;
+		this.embedder = embedder;
+		this.index = index;
+		this.events = events;
+	}
+
+	void ingest(long id) {
+		DocumentRows.Row row = documents.find(id).orElse(null);
+		if (row == null || row.document().status().done()) {
+			return;
+		}
+		Document document = row.document();
+		try {
+			documents.status(id, DocumentStatus.EXTRACTING, 0.05, null);
+			ExtractedText text = extractor.extract(files.path(id), FileType.ofKey(document.type()));
+			List<DraftChunk> drafts = chunker.chunk(text);
+			List<Chunk> stored = chunks.replace(id, drafts);
+			documents.extracted(id, text.text(), text.pages(), stored.size());
+			if (!documents.status(id, DocumentStatus.EMBEDDING, 0.2, null)) {
+				return;
+			}
+			List<ChunkIndex.Entry> entries = new ArrayList<>(stored.size());
+			for (int from = 0; from < stored.size(); from += BATCH) {
+				List<Chunk> batch = stored.subList(from, Math.min(stored.size(), from + BATCH));
+				List<String> texts = batch.stream().map(c -> DraftChunk.embeddingText(c.heading(), c.text())).toList();
+				List<float[]> vectors = embedder.embedAll(texts);
+				for (int i = 0; i < batch.size(); i++) {
+					entries.add(new ChunkIndex.Entry(batch.get(i).id(), id, row.collectionId(), document.type(),
+							texts.get(i), vectors.get(i)));
+				}
+				documents.progress(id, 0.2 + 0.75 * Math.min(stored.size(), from + BATCH) / stored.size());
+			}
+			index.deleteDocument(id);
+			index.add(entries);
+			if (!documents.status(id, DocumentStatus.READY, 1.0, null)) {
+				index.deleteDocument(id); // deleted while it was being ingested
+				return;
+			}
+			log.info("Document {} ({}) ingested: {} chunks", id, document.title(), stored.size());
+			events.publishEvent(new DocumentIngested(document.collection(), id, document.title(), stored.size()));
+		}
+		catch (Refusal ex) {
+			fail(id, ex.reason());
+		}
+		catch (Throwable ex) {
+			log.warn("Ingestion of document {} failed", id, ex);
+			fail(id, "Ingestion failed: " + ex.getClass().getSimpleName()
+					+ (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+			if (ex instanceof VirtualMachineError error && !(ex instanceof OutOfMemoryError)) {
+				throw error;
+			}
+		}
+	}
+
+	private void fail(long id, String reason) {
+		try {
+			index.deleteDocument(id);
+			chunks.deleteOf(id);
+			documents.status(id, DocumentStatus.FAILED, 1.0, reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+		}
+		catch (RuntimeException again) {
+			log.warn("Could not mark document {} failed", id, again);
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.eaw.docqa.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.eaw.docqa.Document;
+import dev.eaw.docqa.DocumentStatus;
+
+/** {@code docqa.documents}: catalogue, status and progress, extracted text. */
+public final class DocumentRows {
+
+	private static final String SELECT = """
+			SELECT d.id, c.name AS collection, d.collection_id, d.title, d.file_name, d.doc_type, d.content_type,
+			       d.size_bytes, d.pages, d.chunk_count, d.status, d.reason, d.progress, d.created_by, d.created_at
+			FROM docqa.documents d JOIN docqa.collections c ON c.id = d.collection_id
+			""";
+
+	/** A document with the id of its collection. */
+	public record Row(long collectionId, Document document) {
+	}
+
+	private final JdbcClient jdbc;
+
+	public DocumentRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public long insert(long collectionId, String title, String fileName, String type, String contentType, long size,
+			String sha256, String user) {
+		return jdbc.sql("""
+				INSERT INTO docqa.documents (collection_id, title, file_name, doc_type, content_type, size_bytes, sha256,
+				                             created_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(collectionId, title, fileName, type, contentType, size, sha256, user)
+			.query(Long.class)
+			.single();
+	}
+
+	public Optional<Long> findBySha(long collectionId, String sha256) {
+		return jdbc.sql("SELECT id FROM docqa.documents WHERE collection_id = ? AND sha256 = ?")
+			.params(collectionId, sha256)
+			.query(Long.class)
+			.optional();
+	}
+
+	public Optional<Row> find(long id) {
+		return jdbc.sql(SELECT + " WHERE d.id = ?").param(id).query(DocumentRows::row).optional();
+	}
+
+	public List<Document> list(long collectionId) {
+		return jdbc.sql(SELECT + " WHERE d.collection_id = ? ORDER BY d.id DESC")
+			.param(collectionId)
+			.query(DocumentRows::row)
+			.list()
+			.stream()
+			.map(Row::document)
+			.toList();
+	}
+
+	public List<Long> ids(long collectionId) {
+		return jdbc.sql("SELECT id FROM docqa.documents WHERE collection_id = ?").param(collectionId).query(Long.class).list();
+	}
+
+	public List<Long> inStates(List<String> states) {
+		return jdbc.sql("SELECT id FROM docqa.documents WHERE status IN (:states) ORDER BY id")
+			.param("states", states)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Sets the status and progress; false when the document is gone. */
+	public boolean status(long id, DocumentStatus status, double progress, @Nullable String reason) {
+		return jdbc.sql("UPDATE docqa.documents SET status = ?, progress = ?, reason = ?, updated_at = now() WHERE id = ?")
+			.params(status.key(), progress, reason, id)
+			.update() > 0;
+	}
+
+	public void progress(long id, double progress) {
+		jdbc.sql("UPDATE docqa.documents SET progress = ?, updated_at = now() WHERE id = ?").params(progress, id).update();
+	}
+
+	public void extracted(long id, String body, @Nullable Integer pages, int chunks) {
+		jdbc.sql("UPDATE docqa.documents SET body = ?, pages = ?, chunk_count = ?, updated_at = now() WHERE id = ?")
+			.params(body, pages, chunks, id)
+			.update();
+	}
+
+	public Optional<String> body(long id) {
+		return jdbc.sql("SELECT body FROM docqa.documents WHERE id = ?").param(id).query(String.class).optional();
+	}
+
+	public void delete(long id) {
+		jdbc.sql("DELETE FROM docqa.documents WHERE id = ?").param(id).update();
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		int pages = rs.getInt("pages");
+		Integer pageCount = rs.wasNull() ? null : pages;
+		return new Row(rs.getLong("collection_id"), new Document(rs.getLong("id"), rs.getString("collection"),
+				rs.getString("title"), rs.getString("file_name"), rs.getString("doc_type"),
+				rs.getString("content_type"), rs.getLong("size_bytes"), pageCount, rs.getInt("chunk_count"),
+				DocumentStatus.of(rs.getString("status")), rs.getString("reason"), rs.getDouble("progress"),
+				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()));
+	}
+
+}

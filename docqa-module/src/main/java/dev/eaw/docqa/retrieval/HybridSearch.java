@@ -1,0 +1,91 @@
+package dev.eaw.docqa.retrieval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.eaw.docqa.DocumentSearch;
+import dev.eaw.docqa.SearchHit;
+import dev.eaw.docqa.SearchMode;
+import dev.eaw.docqa.SearchQuery;
+import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.index.ChunkIndex;
+import dev.eaw.docqa.jdbc.ChunkRows;
+import dev.eaw.docqa.jdbc.CollectionRows;
+import dev.eaw.kernel.InvalidInput;
+
+/** BM25, dense or fused search over a collection's ready chunks (see the package notes). */
+public final class HybridSearch implements DocumentSearch {
+
+	/** How many candidates each retriever contributes before fusion. */
+	static final int DEPTH = 50;
+
+	private final CollectionRows collections;
+
+	private final ChunkRows chunks;
+
+	private final ChunkIndex index;
+
+	private final DocqaEmbedder embedder;
+
+	private final Fusion fusion;
+
+	public HybridSearch(CollectionRows collections, ChunkRows chunks, ChunkIndex index, DocqaEmbedder embedder,
+			Fusion fusion) {
+		this.collections = collections;
+		this.chunks = chunks;
+		this.index = index;
+		this.embedder = embedder;
+		this.fusion = fusion;
+	}
+
+	@Override
+	public List<SearchHit> search(String collection, SearchQuery query) {
+		long collectionId = collections.require(collection).id();
+		if (query.text().isBlank()) {
+			throw new InvalidInput("Give a search text: ?q=…");
+		}
+		if (query.k() < 1 || query.k() > 100) {
+			throw new InvalidInput("k must lie between 1 and 100, not " + query.k() + ".");
+		}
+		return search(collectionId, query, query.mode() == SearchMode.BM25 ? null : embedder.embed(query.text()));
+	}
+
+	/** The search with the query's embedding already computed (null for BM25 alone). */
+	public List<SearchHit> search(long collectionId, SearchQuery query, float @org.jspecify.annotations.Nullable [] vector) {
+		ChunkIndex.Filter filter = new ChunkIndex.Filter(collectionId, query.document(),
+				query.type() == null || query.type().isBlank() ? null : query.type());
+		int depth = Math.max(DEPTH, query.k() * 3);
+		List<Fusion.Fused> fused = switch (query.mode()) {
+			case BM25 -> Fusion.single(index.searchText(query.text(), filter, depth), true);
+			case DENSE -> Fusion.single(index.searchVector(vector, filter, depth), false);
+			case HYBRID -> fusion.fuse(index.searchText(query.text(), filter, depth),
+					index.searchVector(vector, filter, depth));
+		};
+		if (query.mmr()) {
+			List<Fusion.Fused> pool = fused.subList(0, Math.min(fused.size(), depth));
+			fused = Mmr.rerank(pool, index.vectors(pool.stream().map(Fusion.Fused::chunkId).toList()), query.k(),
+					Mmr.LAMBDA);
+		}
+		List<Fusion.Fused> top = fused.subList(0, Math.min(fused.size(), query.k() + 10));
+		Map<Long, ChunkRows.Titled> rows = chunks.titled(top.stream().map(Fusion.Fused::chunkId).toList())
+			.stream()
+			.collect(Collectors.toMap(t -> t.chunk().id(), Function.identity()));
+		List<SearchHit> hits = new ArrayList<>(query.k());
+		for (Fusion.Fused f : top) {
+			ChunkRows.Titled row = rows.get(f.chunkId());
+			if (row == null) {
+				continue; // deleted or being re-ingested since it was indexed
+			}
+			hits.add(new SearchHit(f.chunkId(), f.documentId(), row.title(), row.chunk().page(), row.chunk().heading(),
+					row.chunk().text(), f.score(), f.bm25(), f.bm25Rank(), f.dense(), f.denseRank()));
+			if (hits.size() == query.k()) {
+				break;
+			}
+		}
+		return hits;
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.eaw.web.docqa;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.eaw.docqa.Answer;
+import dev.eaw.docqa.DocumentSearch;
+import dev.eaw.docqa.QuestionAnswering;
+import dev.eaw.docqa.SearchHit;
+import dev.eaw.docqa.SearchMode;
+import dev.eaw.docqa.SearchQuery;
+import dev.eaw.kernel.InvalidInput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/docqa/collections/{c}")
+@Tag(name = "Document Q&A", description = "Collections of documents, ingested in the background, searched and asked")
+class DocqaSearchController {
+
+	private final DocumentSearch search;
+
+	private final QuestionAnswering answers;
+
+	DocqaSearchController(DocumentSearch search, QuestionAnswering answers) {
+		this.search = search;
+		this.answers = answers;
+	}
+
+	record Question(@Nullable String question) {
+	}
+
+	@GetMapping("/search")
+	@Operation(summary = "Search the collection's chunks: BM25, dense or hybrid",
+			description = "Ranked chunks with the final score and each retriever's score and rank (null where it did not "
+					+ "find the chunk). Filters: document (id), type (pdf, docx, html, markdown, text); mmr=true "
+					+ "diversifies the result.")
+	List<SearchHit> search(@PathVariable String c, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "hybrid") String mode,
+			@RequestParam(required = false) @Nullable Long document, @RequestParam(required = false) @Nullable String type,
+			@RequestParam(defaultValue = "false") boolean mmr) {
+		return search.search(c, new SearchQuery(q, k, SearchMode.of(mode), document, type, mmr));
+	}
+
+	@PostMapping("/ask")
+	@Operation(summary = "Answer a question from the collection's documents: {\"question\": \"…\"}",
+			description = "Extractive: the best supporting sentences quoted in document order, each followed by its "
+					+ "citation number [n]; \"No answer found in these documents.\" with no citations when nothing "
+					+ "scores high enough.")
+	Answer ask(@PathVariable String c, @RequestBody Question body) {
+		if (body.question() == null) {
+			throw new InvalidInput("Send the question as {\"question\": \"…\"}.");
+		}
+		return answers.ask(c, body.question());
+	}
+
+}

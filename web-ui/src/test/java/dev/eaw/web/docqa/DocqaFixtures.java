@@ -1,0 +1,145 @@
+package dev.eaw.web.docqa;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+
+/** Test documents made on the spot with PDFBox, POI and ImageIO: no binary fixtures. */
+final class DocqaFixtures {
+
+	private DocqaFixtures() {
+	}
+
+	/** A PDF with one page per entry, each page's lines written top-down. */
+	static byte[] pdf(List<List<String>> pages) {
+		return pdf(pages, null);
+	}
+
+	/** The same PDF protected by a user password (it cannot be opened without it). */
+	static byte[] encryptedPdf(List<List<String>> pages) {
+		StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
+				new AccessPermission());
+		policy.setEncryptionKeyLength(128);
+		return pdf(pages, policy);
+	}
+
+	private static byte[] pdf(List<List<String>> pages, StandardProtectionPolicy policy) {
+		try (PDDocument document = new PDDocument()) {
+			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+			for (List<String> lines : pages) {
+				PDPage page = new PDPage();
+				document.addPage(page);
+				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+					content.beginText();
+					content.setFont(font, 11);
+					content.setLeading(16);
+					content.newLineAtOffset(60, 720);
+					for (String line : lines) {
+						content.showText(line);
+						content.newLine();
+					}
+					content.endText();
+				}
+			}
+			if (policy != null) {
+				document.protect(policy);
+			}
+			return save(document);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A PDF whose only page is a picture: no text to extract. */
+	static byte[] imageOnlyPdf() {
+		try (PDDocument document = new PDDocument()) {
+			PDPage page = new PDPage();
+			document.addPage(page);
+			PDImageXObject image = LosslessFactory.createFromImage(document, picture());
+			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+				content.drawImage(image, 60, 400, 300, 200);
+			}
+			return save(document);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static byte[] save(PDDocument document) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		document.save(out);
+		return out.toByteArray();
+	}
+
+	static byte[] png() {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(picture(), "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static BufferedImage picture() {
+		BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(Color.ORANGE);
+		g.fillRect(0, 0, 120, 80);
+		g.setColor(Color.BLACK);
+		g.drawString("scanned page", 10, 40);
+		g.dispose();
+		return image;
+	}
+
+	/** A Word document: entries starting with "# " or "## " are headings (styles Heading1, Heading2), others body text. */
+	static byte[] docx(List<String> paragraphs) {
+		try (XWPFDocument document = new XWPFDocument()) {
+			for (String text : paragraphs) {
+				XWPFParagraph paragraph = document.createParagraph();
+				if (text.startsWith("## ")) {
+					paragraph.setStyle("Heading2");
+					text = text.substring(3);
+				}
+				else if (text.startsWith("# ")) {
+					paragraph.setStyle("Heading1");
+					text = text.substring(2);
+				}
+				paragraph.createRun().setText(text);
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
