@@ -49,6 +49,18 @@ class RoleTests {
 	}
 
 	@Test
+	void readingPostsAreOpenToViewersAndTheirWritingNeighboursAreNot() {
+		Http viewer = Http.basic(port, "role-viewer", "viewer-secret");
+		// no such collection or model: past authorization (404), where a write would stop a viewer (403)
+		assertThat(viewer.postJson("/api/docqa/collections/none-here/ask", "{\"question\": \"why?\"}").statusCode())
+			.isEqualTo(404);
+		assertThat(viewer.postJson("/api/mlops/serving/none-here/1/invocations", "{\"inputs\": []}").statusCode())
+			.isNotEqualTo(403);
+		assertThat(viewer.postJson("/api/docqa/collections", "{\"name\": \"viewer-made\"}").statusCode()).isEqualTo(403);
+		assertThat(viewer.putJson("/api/mlops/serving/none-here/traffic", "{\"routes\": []}").statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void onlyAdminsReachAdministrationOnTheApi() {
 		String newUser = "{\"username\": \"role-made\", \"password\": \"made-secret\", \"role\": \"VIEWER\"}";
 		assertThat(Http.basic(port, "role-viewer", "viewer-secret").get("/api/admin/users").statusCode()).isEqualTo(403);

@@ -27,7 +27,7 @@ import dev.eaw.kernel.UserAccounts;
  * page chain signs people in with a form. In both, reading needs VIEWER, changing needs ANALYST, and
  * administration needs ADMIN; everyone may manage their own account and tokens. MLflow's search endpoints and the
  * registry's {@code get-latest-versions} are POSTs that only read, so VIEWER may call them, as may model scoring
- * ({@code /api/mlops/serving/…/invocations}).
+ * ({@code /api/mlops/serving/…/invocations}) and asking a document collection a question.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -65,6 +65,8 @@ class SecurityConfiguration {
 				auth.requestMatchers(HttpMethod.POST, "/api/mlops/serving/ping", "/api/mlops/serving/*/invocations",
 						"/api/mlops/serving/*/*/invocations")
 					.hasRole("VIEWER");
+				// asking a collection a question only reads it
+				auth.requestMatchers(HttpMethod.POST, "/api/docqa/collections/*/ask").hasRole("VIEWER");
 				byRole(auth);
 			})
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> ProblemResponses
