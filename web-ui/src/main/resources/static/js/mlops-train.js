@@ -52,6 +52,21 @@
     showAlgorithms();
   }
 
+  const csvTask = document.getElementById('train-csv-task');
+  if (csvTask) {
+    const csvAlgorithm = document.getElementById('train-csv-algorithm');
+    const matchTask = () => {
+      let first = null;
+      for (const option of csvAlgorithm.options) {
+        option.hidden = option.dataset.task !== csvTask.value;
+        if (!option.hidden && first === null) first = option;
+      }
+      if (csvAlgorithm.selectedOptions[0].hidden && first) csvAlgorithm.value = first.value;
+    };
+    csvTask.addEventListener('change', matchTask);
+    matchTask();
+  }
+
   const job = document.getElementById('training-job');
   if (job) {
     const bar = document.getElementById('job-bar');

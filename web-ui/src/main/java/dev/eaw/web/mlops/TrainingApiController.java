@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import dev.eaw.kernel.InvalidInput;
 import dev.eaw.kernel.NotFound;
@@ -34,8 +37,11 @@ class TrainingApiController {
 
 	private final ModelTraining training;
 
-	TrainingApiController(ModelTraining training) {
+	private final CsvTraining csv;
+
+	TrainingApiController(ModelTraining training, CsvTraining csv) {
 		this.training = training;
+		this.csv = csv;
 	}
 
 	/** A training request as JSON; hyperparameter values may be numbers or text. */
@@ -91,13 +97,24 @@ class TrainingApiController {
 		return training.algorithms();
 	}
 
-	@PostMapping("/training-runs")
+	@PostMapping(path = "/training-runs", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Queue a training job",
 			description = "Body: dataset, target, task (classification|regression), algorithm, hyperparameters, "
 					+ "optional search {strategy: grid|random, trials, space: {name: [values]}}, experiment, seed, "
 					+ "testFraction, runName. Answers 202 with the job; poll its Location for progress.")
 	ResponseEntity<TrainingJob> submit(@RequestBody TrainingBody body, Principal principal) {
 		TrainingJob job = training.submit(body.toRequest(), principal.getName());
+		return ResponseEntity.accepted().location(URI.create("/api/mlops/training-runs/" + job.id())).body(job);
+	}
+
+	@PostMapping(path = "/training-runs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload a CSV and train on it",
+			description = "Multipart 'file' plus fields dataset (the name to load it as; it must be new), target, task, "
+					+ "algorithm, experiment, seed, testFraction, runName and hp.<name> per hyperparameter. The file "
+					+ "becomes an Insights dataset, then the job is queued (202).")
+	ResponseEntity<TrainingJob> submitCsv(@RequestPart("file") MultipartFile file, @RequestParam Map<String, String> form,
+			Principal principal) {
+		TrainingJob job = csv.submit(file, form, principal.getName());
 		return ResponseEntity.accepted().location(URI.create("/api/mlops/training-runs/" + job.id())).body(job);
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.eaw.insights.Datasets;
@@ -39,9 +40,12 @@ class TrainingPagesController {
 
 	private final Datasets datasets;
 
-	TrainingPagesController(ModelTraining training, Datasets datasets) {
+	private final CsvTraining csv;
+
+	TrainingPagesController(ModelTraining training, Datasets datasets, CsvTraining csv) {
 		this.training = training;
 		this.datasets = datasets;
+		this.csv = csv;
 	}
 
 	@GetMapping("/train")
@@ -57,9 +61,11 @@ class TrainingPagesController {
 	}
 
 	@PostMapping("/train")
-	String submit(@RequestParam Map<String, String> form, Principal principal, RedirectAttributes redirect) {
+	String submit(@RequestParam Map<String, String> form, @RequestParam(required = false) MultipartFile file,
+			Principal principal, RedirectAttributes redirect) {
 		try {
-			TrainingJob job = training.submit(request(form), principal.getName());
+			TrainingJob job = file != null && !file.isEmpty() ? csv.submit(file, form, principal.getName())
+					: training.submit(request(form), principal.getName());
 			return "redirect:/mlops/training/" + job.id();
 		}
 		catch (ErrorResponseException ex) {

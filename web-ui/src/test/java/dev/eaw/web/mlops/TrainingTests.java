@@ -207,6 +207,33 @@ class TrainingTests {
 	}
 
 	@Test
+	void aCsvUploadedWithTheRequestBecomesADatasetAndIsTrainedOn() {
+		HttpResponse<String> submitted = admin().upload("/api/mlops/training-runs", "customers.csv",
+				TrainingFixtures.churnCsv(300, 3).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				Map.of("dataset", "train_uploaded", "target", "churned", "algorithm", "cart", "hp.max_depth", "4",
+						"experiment", "uploads"));
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+		JsonNode job = TrainingFixtures.await(admin(), submitted.headers().firstValue("Location").orElseThrow());
+		assertThat(job.path("state").asString()).isEqualTo("FINISHED");
+		assertThat(params(run(job.path("runId").asString()))).containsEntry("dataset", "train_uploaded")
+			.containsEntry("max_depth", "4");
+		assertThat(Http.json(admin().get("/api/insights/datasets/train_uploaded")).path("dataset").path("rowCount")
+			.asLong()).isEqualTo(300);
+
+		HttpResponse<String> badTarget = admin().upload("/api/mlops/training-runs", "more.csv",
+				TrainingFixtures.churnCsv(50, 4).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				Map.of("dataset", "train_uploaded_bad", "target", "nope", "algorithm", "cart"));
+		assertThat(badTarget.statusCode()).isEqualTo(400);
+		assertThat(admin().get("/api/insights/datasets/train_uploaded_bad").statusCode()).isEqualTo(404);
+		HttpResponse<String> taken = admin().upload("/api/mlops/training-runs", "again.csv",
+				TrainingFixtures.churnCsv(50, 4).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				Map.of("dataset", "train_uploaded", "target", "churned", "algorithm", "cart"));
+		assertThat(taken.statusCode()).isEqualTo(409);
+		assertThat(Http.json(admin().get("/api/insights/datasets/train_uploaded")).path("dataset").path("rowCount")
+			.asLong()).isEqualTo(300);
+	}
+
+	@Test
 	void theAlgorithmsListTheirHyperparameters() {
 		JsonNode algorithms = Http.json(admin().get("/api/mlops/algorithms"));
 		assertThat(algorithms.findValuesAsString("key")).contains("logistic-regression", "linear-svm", "liblinear",
