@@ -107,6 +107,18 @@ class DocqaPagesTests {
 	}
 
 	@Test
+	void aCollectionIsDeletedFromItsPage() {
+		String csrf = browser.csrfFrom("/docqa");
+		browser.form("/docqa", Map.of("name", "pages-doomed", "_csrf", csrf));
+		assertThat(page(browser, "/docqa/pages-doomed")).contains("id=\"collection-delete\"", "data-confirm=");
+		HttpResponse<String> deleted = browser.form("/docqa/pages-doomed/delete", Map.of("_csrf", csrf));
+		assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/docqa");
+		assertThat(page(browser, "/docqa")).contains("Collection &quot;pages-doomed&quot; was deleted.")
+			.doesNotContain("id=\"collection-pages-doomed\"");
+		assertThat(browser.page("/docqa/pages-doomed").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void collectionPageShowsTheDocumentsAndTheUploadForm() {
 		String html = page(browser, "/docqa/" + NAME);
 		assertThat(html).contains("id=\"dropzone\"", "id=\"upload-files\"", "multiple", "zephyr-manual", "handbook",
