@@ -7,6 +7,11 @@ package dev.eaw.docqa;
  */
 public interface QuestionAnswering {
 
-	Answer ask(String collection, String question);
+	default Answer ask(String collection, String question) {
+		return ask(collection, question, AnswerListener.NONE);
+	}
+
+	/** The same answer, told to the listener as it is made (retrieved chunks, then the text piece by piece). */
+	Answer ask(String collection, String question, AnswerListener listener);
 
 }

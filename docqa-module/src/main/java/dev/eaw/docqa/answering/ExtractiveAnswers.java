@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.eaw.docqa.Answer;
+import dev.eaw.docqa.AnswerListener;
 import dev.eaw.docqa.Citation;
 import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.SearchHit;
@@ -56,7 +57,7 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 	}
 
 	@Override
-	public Answer ask(String collection, String question) {
+	public Answer ask(String collection, String question, AnswerListener listener) {
 		long started = System.nanoTime();
 		long collectionId = collections.require(collection).id();
 		if (question.isBlank() || question.length() > 2000) {
@@ -64,12 +65,14 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		}
 		float[] vector = embedder.embed(question);
 		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(question, CHUNKS), vector);
+		listener.retrieved(hits);
 		List<Candidate> candidates = score(question, vector, hits);
 		List<Candidate> chosen = choose(candidates);
 		if (chosen.isEmpty()) {
+			listener.text(Answer.NO_ANSWER);
 			return new Answer(Answer.NO_ANSWER, List.of(), "extractive", millis(started));
 		}
-		return answer(chosen, started);
+		return answer(chosen, listener, started);
 	}
 
 	List<Candidate> score(String question, float[] vector, List<SearchHit> hits) {
@@ -125,14 +128,16 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		return chosen;
 	}
 
-	private Answer answer(List<Candidate> chosen, long started) {
+	private Answer answer(List<Candidate> chosen, AnswerListener listener, long started) {
 		Map<Long, Integer> numbers = new LinkedHashMap<>();
 		Map<Long, List<Candidate>> byChunk = new LinkedHashMap<>();
 		StringBuilder text = new StringBuilder();
 		for (Candidate c : chosen) {
 			int number = numbers.computeIfAbsent(c.hit().chunkId(), id -> numbers.size() + 1);
 			byChunk.computeIfAbsent(c.hit().chunkId(), id -> new ArrayList<>()).add(c);
-			text.append(text.isEmpty() ? "" : " ").append(c.text()).append(" [").append(number).append(']');
+			String piece = (text.isEmpty() ? "" : " ") + c.text() + " [" + number + "]";
+			text.append(piece);
+			listener.text(piece);
 		}
 		List<Citation> citations = new ArrayList<>();
 		byChunk.forEach((chunkId, sentences) -> {

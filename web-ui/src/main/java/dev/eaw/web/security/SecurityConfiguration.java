@@ -66,7 +66,8 @@ class SecurityConfiguration {
 						"/api/mlops/serving/*/*/invocations")
 					.hasRole("VIEWER");
 				// asking a collection a question only reads it
-				auth.requestMatchers(HttpMethod.POST, "/api/docqa/collections/*/ask").hasRole("VIEWER");
+				auth.requestMatchers(HttpMethod.POST, "/api/docqa/collections/*/ask", "/api/docqa/collections/*/ask/stream")
+					.hasRole("VIEWER");
 				byRole(auth);
 			})
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> ProblemResponses

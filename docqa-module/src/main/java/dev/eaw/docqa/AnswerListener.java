@@ -1,0 +1,23 @@
+package dev.eaw.docqa;
+
+import java.util.List;
+
+/**
+ * Follows an answer as it is made, for streaming: first the chunks retrieved for the question, then the answer's
+ * text piece by piece as it is assembled. The pieces, joined, are exactly {@link Answer#answer()}.
+ */
+public interface AnswerListener {
+
+	/** Listens to nothing. */
+	AnswerListener NONE = new AnswerListener() {
+	};
+
+	/** The chunks the answer is drawn from, best first, with each retriever's score and rank. */
+	default void retrieved(List<SearchHit> hits) {
+	}
+
+	/** The next piece of the answer's text. */
+	default void text(String piece) {
+	}
+
+}

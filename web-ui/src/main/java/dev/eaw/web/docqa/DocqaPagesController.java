@@ -1,0 +1,132 @@
+package dev.eaw.web.docqa;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.eaw.docqa.Chunk;
+import dev.eaw.docqa.Document;
+import dev.eaw.docqa.DocumentCollection;
+import dev.eaw.docqa.DocumentCollections;
+import dev.eaw.docqa.DocumentDetail;
+import dev.eaw.docqa.DocumentIngestion;
+import dev.eaw.web.support.Flash;
+
+/**
+ * The Document Q&amp;A pages: the collections, a collection with its documents and uploads, the chat page and the
+ * document viewer. Uploads, polling and the streamed answers go through the REST API from the pages' scripts.
+ */
+@Controller
+@RequestMapping("/docqa")
+class DocqaPagesController {
+
+	/** The API's largest page of chunks. */
+	private static final int CHUNK_PAGE = 500;
+
+	private final DocumentCollections collections;
+
+	private final DocumentIngestion ingestion;
+
+	DocqaPagesController(DocumentCollections collections, DocumentIngestion ingestion) {
+		this.collections = collections;
+		this.ingestion = ingestion;
+	}
+
+	/** A collection with the number of chunks of its documents. */
+	record CollectionRow(DocumentCollection collection, long chunks) {
+	}
+
+	/** The chunks under one page (PDFs) or heading, in order. */
+	record Section(@Nullable Integer page, String heading, List<Chunk> chunks) {
+	}
+
+	@GetMapping
+	String collections(Model model) {
+		model.addAttribute("collections", collections.list()
+			.stream()
+			.map(c -> new CollectionRow(c,
+					ingestion.documents(c.name()).stream().mapToLong(Document::chunks).sum()))
+			.toList());
+		return "docqa/collections";
+	}
+
+	@PostMapping
+	String create(@RequestParam String name, @RequestParam(defaultValue = "") String description,
+			Principal principal, RedirectAttributes redirect) {
+		try {
+			DocumentCollection created = collections.create(name.strip(), description.strip(), principal.getName());
+			Flash.done(redirect, "docqa.collection.created.done", created.name());
+			return "redirect:/docqa/" + created.name();
+		}
+		catch (ErrorResponseException ex) {
+			Flash.refused(redirect, ex);
+			return "redirect:/docqa";
+		}
+	}
+
+	@GetMapping("/{c}")
+	String collection(@PathVariable String c, Model model) {
+		model.addAttribute("collection", collections.get(c));
+		model.addAttribute("documents", ingestion.documents(c));
+		return "docqa/collection";
+	}
+
+	@PostMapping("/{c}/delete")
+	String delete(@PathVariable String c, Principal principal, RedirectAttributes redirect) {
+		collections.delete(collections.get(c).name(), principal.getName());
+		Flash.done(redirect, "docqa.collection.deleted", c);
+		return "redirect:/docqa";
+	}
+
+	@GetMapping("/{c}/chat")
+	String chat(@PathVariable String c, Model model) {
+		model.addAttribute("collection", collections.get(c));
+		return "docqa/chat";
+	}
+
+	@GetMapping("/{c}/documents/{id}")
+	String document(@PathVariable String c, @PathVariable long id, @RequestParam(required = false) @Nullable Long chunk,
+			Model model) {
+		DocumentDetail first = ingestion.detail(c, id, 0, CHUNK_PAGE);
+		List<Chunk> chunks = new ArrayList<>(first.chunks());
+		while (chunks.size() < first.totalChunks()) {
+			List<Chunk> more = ingestion.detail(c, id, chunks.size(), CHUNK_PAGE).chunks();
+			if (more.isEmpty()) {
+				break;
+			}
+			chunks.addAll(more);
+		}
+		model.addAttribute("collection", collections.get(c));
+		model.addAttribute("document", first.document());
+		model.addAttribute("sections", sections(chunks));
+		model.addAttribute("highlight", chunk);
+		return "docqa/document";
+	}
+
+	/** Consecutive chunks of the same page and heading grouped, in the document's order. */
+	static List<Section> sections(List<Chunk> chunks) {
+		List<Section> sections = new ArrayList<>();
+		for (Chunk chunk : chunks) {
+			Section last = sections.isEmpty() ? null : sections.get(sections.size() - 1);
+			if (last == null || !Objects.equals(last.page(), chunk.page()) || !last.heading().equals(chunk.heading())) {
+				last = new Section(chunk.page(), chunk.heading(), new ArrayList<>());
+				sections.add(last);
+			}
+			last.chunks().add(chunk);
+		}
+		return sections;
+	}
+
+}
