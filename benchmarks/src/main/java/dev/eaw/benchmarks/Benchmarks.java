@@ -13,7 +13,8 @@ import java.util.TreeMap;
 public final class Benchmarks {
 
 	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency(), new SentimentBenchmark(),
-			new SqlAiBenchmark(), new ForecastBenchmark(), new TrackingBenchmark(), new ServingBenchmark());
+			new SqlAiBenchmark(), new ForecastBenchmark(), new TrackingBenchmark(), new ServingBenchmark(), new RagBenchmark(),
+			new AnswerBenchmark());
 
 	private Benchmarks() {
 	}

@@ -26,7 +26,10 @@ import dev.eaw.kernel.InvalidInput;
 public final class ExtractiveAnswers implements QuestionAnswering {
 
 	/** How many chunks the sentences are taken from. */
-	static final int CHUNKS = 5;
+	public static final int CHUNKS = 5;
+
+	/** The default of {@code eaw.docqa.answer-threshold} (keep in step with {@code DocqaSettings}). */
+	public static final double DEFAULT_THRESHOLD = 0.55;
 
 	/** How far below the best sentence another one may score and still be quoted. */
 	static final double MARGIN = 0.06;
@@ -52,8 +55,11 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		this.threshold = threshold;
 	}
 
-	/** A sentence of a retrieved chunk with its score; {@code rank} is its chunk's place in the search. */
-	record Candidate(SearchHit hit, int rank, Span span, String text, double score) {
+	/**
+	 * A sentence of a retrieved chunk with its score; {@code rank} is its chunk's place in the search. Public, with
+	 * {@link #score} and {@link #choose(List, double)}, for the benchmarks, which retrieve without the database.
+	 */
+	public record Candidate(SearchHit hit, int rank, Span span, String text, double score) {
 	}
 
 	@Override
@@ -75,7 +81,8 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		return answer(chosen, listener, started);
 	}
 
-	List<Candidate> score(String question, float[] vector, List<SearchHit> hits) {
+	/** Every sentence (of three words or more) of the hits, scored against the question and its embedding. */
+	public List<Candidate> score(String question, float[] vector, List<SearchHit> hits) {
 		Map<String, Double> weights = index.termWeights(question);
 		double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
 		List<Candidate> sentences = new ArrayList<>();
@@ -111,6 +118,11 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 
 	/** Up to three sentences near the best one, above the threshold, in document order. */
 	List<Candidate> choose(List<Candidate> candidates) {
+		return choose(candidates, threshold);
+	}
+
+	/** {@link #choose(List)} with another threshold; an empty list is the answer "no answer found". */
+	public static List<Candidate> choose(List<Candidate> candidates, double threshold) {
 		List<Candidate> ranked = new ArrayList<>(candidates);
 		ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
 		if (ranked.isEmpty() || ranked.get(0).score() < threshold) {

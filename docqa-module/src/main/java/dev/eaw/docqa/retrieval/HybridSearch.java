@@ -20,7 +20,7 @@ import dev.eaw.kernel.InvalidInput;
 public final class HybridSearch implements DocumentSearch {
 
 	/** How many candidates each retriever contributes before fusion. */
-	static final int DEPTH = 50;
+	public static final int DEPTH = 50;
 
 	private final CollectionRows collections;
 

@@ -31,7 +31,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A quality check that only prints: nDCG@10, recall@5 and MRR@10 of BM25, dense and both fusions through the real
  * index on a BEIR folder, and how often the extractive answer quotes the gold answer. Runs only with
- * {@code -Deaw.beir=DIR} (e.g. {@code ../shared/data/rag/xquad-en-beir}); the benchmarks will take it over.
+ * {@code -Deaw.beir=DIR} (e.g. {@code ../shared/data/rag/xquad-en-beir}). The commands {@code rag} and
+ * {@code answer} of {@code benchmarks.jar} measure the shipped configuration (see {@code docs/benchmarks.md}); this
+ * test keeps the tuning sweeps they do not run: both analyzers, convex weights, the bge query instruction, and the
+ * best-sentence scores of unrelated questions that the answer threshold was set from.
  */
 class XquadQualityTests {
 

@@ -1,0 +1,120 @@
+package dev.eaw.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.eaw.docqa.SearchHit;
+import dev.eaw.docqa.answering.ExtractiveAnswers;
+import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.retrieval.Fusion;
+
+/**
+ * {@code answer}: the Document Q&amp;A module's extractive answers on a BEIR folder with {@code answers.jsonl}. Per
+ * question, as the module's {@code ask} does it but without the database: embed the question, hybrid search (convex)
+ * for the best {@link ExtractiveAnswers#CHUNKS} chunks, score their sentences, choose the quoted ones. Reports how
+ * often the quoted sentences contain a gold answer (case-insensitive), the share of "no answer found", p50/p95 of the
+ * whole path, and the same choice with the threshold disabled (same scoring, so no second latency).
+ */
+final class AnswerBenchmark implements BenchmarkCommand {
+
+	@Override
+	public String name() {
+		return "answer";
+	}
+
+	@Override
+	public String usage() {
+		return "answer --beir DIR (with answers.jsonl) [--titles] [--queries N]";
+	}
+
+	@Override
+	public List<Row> run(Flags flags) throws Exception {
+		BeirSet set = BeirSet.read(flags.existing("beir"));
+		if (!set.hasAnswers()) {
+			throw new IllegalArgumentException("--beir needs answers.jsonl ({\"_id\": query id, \"answers\": [...]})");
+		}
+		List<BeirSet.Query> queries = set.queries()
+			.stream()
+			.filter(q -> !q.answers().isEmpty())
+			.limit(flags.integer("queries", Integer.MAX_VALUE))
+			.toList();
+		DocqaEmbedder bge = new DocqaEmbedder();
+		RagIndex.Chunks chunks = RagIndex.chunks(set.corpus(), flags.has("titles"), bge);
+		System.err.println("answer: " + queries.size() + " questions with gold answers; " + chunks.how());
+		try (RagIndex index = RagIndex.build(chunks.chunks(), RagIndex.model(RagIndex.DEFAULT_MODEL, bge))) {
+			// ask() is not used, so no collections or search service: the hybrid search is done here
+			ExtractiveAnswers answers = new ExtractiveAnswers(null, null, index.index(), bge,
+					ExtractiveAnswers.DEFAULT_THRESHOLD);
+			for (BeirSet.Query query : queries.subList(0, Math.min(10, queries.size()))) {
+				answer(answers, index, bge, query.text()); // warm-up
+			}
+			int found = 0;
+			int contained = 0;
+			int none = 0;
+			int containedWithout = 0;
+			int noneWithout = 0;
+			long[] nanos = new long[queries.size()];
+			for (int i = 0; i < queries.size(); i++) {
+				BeirSet.Query query = queries.get(i);
+				long started = System.nanoTime();
+				Answered answered = answer(answers, index, bge, query.text());
+				List<ExtractiveAnswers.Candidate> chosen = ExtractiveAnswers.choose(answered.scored(),
+						ExtractiveAnswers.DEFAULT_THRESHOLD);
+				nanos[i] = System.nanoTime() - started;
+				List<ExtractiveAnswers.Candidate> unlimited = ExtractiveAnswers.choose(answered.scored(),
+						Double.NEGATIVE_INFINITY);
+				found += answered.hits().stream().anyMatch(h -> query.relevant().getOrDefault(
+						set.corpus().get(index.chunk(h.chunkId()).doc()).id(), 0) > 0) ? 1 : 0;
+				contained += contains(chosen, query.answers()) ? 1 : 0;
+				none += chosen.isEmpty() ? 1 : 0;
+				containedWithout += contains(unlimited, query.answers()) ? 1 : 0;
+				noneWithout += unlimited.isEmpty() ? 1 : 0;
+			}
+			Arrays.sort(nanos);
+			double n = queries.size();
+			return List.of(
+					Row.of("gold passage among the " + ExtractiveAnswers.CHUNKS + " chunks (ceiling)")
+						.metric("questions", queries.size())
+						.metric("contains_gold", found / n),
+					Row.of("extractive, threshold " + ExtractiveAnswers.DEFAULT_THRESHOLD)
+						.metric("questions", queries.size())
+						.metric("contains_gold", contained / n)
+						.metric("no_answer", none / n)
+						.metric("p50_ms", HttpLatency.percentile(nanos, 0.50))
+						.metric("p95_ms", HttpLatency.percentile(nanos, 0.95))
+						.asDefault(),
+					Row.of("extractive, threshold disabled")
+						.metric("questions", queries.size())
+						.metric("contains_gold", containedWithout / n)
+						.metric("no_answer", noneWithout / n));
+		}
+	}
+
+	private record Answered(List<SearchHit> hits, List<ExtractiveAnswers.Candidate> scored) {
+	}
+
+	/** The module's path up to the choice: embed, hybrid search, score the sentences of the best chunks. */
+	private static Answered answer(ExtractiveAnswers answers, RagIndex index, DocqaEmbedder bge, String question) {
+		float[] vector = bge.embed(question);
+		List<SearchHit> hits = index.fused(RagIndex.CONVEX, question, vector)
+			.stream()
+			.limit(ExtractiveAnswers.CHUNKS)
+			.map(f -> hit(f, index.chunk(f.chunkId()).text()))
+			.toList();
+		return new Answered(hits, answers.score(question, vector, hits));
+	}
+
+	private static SearchHit hit(Fusion.Fused f, String text) {
+		return new SearchHit(f.chunkId(), f.documentId(), "", null, "", text, f.score(), f.bm25(), f.bm25Rank(),
+				f.dense(), f.denseRank());
+	}
+
+	/** Whether the quoted sentences contain one of the gold answers, ignoring case. */
+	static boolean contains(List<ExtractiveAnswers.Candidate> chosen, List<String> gold) {
+		String quoted = String.join(" ", chosen.stream().map(ExtractiveAnswers.Candidate::text).toList())
+			.toLowerCase(Locale.ROOT);
+		return !quoted.isEmpty() && gold.stream().anyMatch(g -> quoted.contains(g.toLowerCase(Locale.ROOT)));
+	}
+
+}
