@@ -47,6 +47,14 @@ class ChunkerTests {
 	}
 
 	@Test
+	void aHeadingAboveAParagraphIsASentenceOfItsOwn() {
+		String text = "Facts about the towers\n\nThe lamp is visible from 27 miles. It has 142 steps.";
+		List<String> sentences = Sentences.split(text).stream().map(span -> text.substring(span.start(), span.end())).toList();
+		assertThat(sentences)
+			.containsExactly("Facts about the towers", "The lamp is visible from 27 miles.", "It has 142 steps.");
+	}
+
+	@Test
 	void anOverlongParagraphIsCutAtSentencesAndAnOverlongSentenceAtWords() {
 		StringBuilder paragraph = new StringBuilder();
 		for (int i = 0; i < 60; i++) {
