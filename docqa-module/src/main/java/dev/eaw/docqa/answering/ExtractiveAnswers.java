@@ -36,6 +36,14 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 
 	static final int MAX_SENTENCES = 3;
 
+	/**
+	 * Words that make a sentence a question rather than say what it is about ("how many … do I get"); they carry no
+	 * evidence, and a small collection that never uses them would weigh them as rare, sinking every sentence's
+	 * lexical score. Analysed like the text before use.
+	 */
+	static final String QUESTION_WORDS = "how many much what which who whom whose when where why do does did i me my "
+			+ "we our you your get gets can could would should shall has have had tell please";
+
 	private final CollectionRows collections;
 
 	private final HybridSearch search;
@@ -83,7 +91,8 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 
 	/** Every sentence (of three words or more) of the hits, scored against the question and its embedding. */
 	public List<Candidate> score(String question, float[] vector, List<SearchHit> hits) {
-		Map<String, Double> weights = index.termWeights(question);
+		Map<String, Double> weights = new java.util.LinkedHashMap<>(index.termWeights(question));
+		weights.keySet().removeAll(index.terms(QUESTION_WORDS));
 		double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
 		List<Candidate> sentences = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
