@@ -6,6 +6,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.eaw.docqa.Answer;
 import dev.eaw.docqa.Answer.Usage;
 import dev.eaw.docqa.AnswerListener;
@@ -64,7 +66,7 @@ public final class LlmAnswers {
 		long started = System.nanoTime();
 		Usage usage = Usage.NONE;
 		String standalone = question;
-		String rewritten = null;
+		@Nullable String rewritten = null;
 		if (!history.isEmpty()) {
 			LlmChat.Reply rewrite = llm.chat(List.of(SystemMessage.from(REWRITE), UserMessage.from(rewrite(history, question))));
 			usage = usage.plus(rewrite.usage());

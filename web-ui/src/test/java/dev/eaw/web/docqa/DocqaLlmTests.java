@@ -48,8 +48,6 @@ class DocqaLlmTests {
 
 	static final String REWRITTEN = "What is the height of the Bellhaven lighthouse?";
 
-	private static final Pattern EVENT = Pattern.compile("event: (\\w+)\ndata: (.*)\n\n");
-
 	private static final Pattern SOURCE = Pattern.compile("^\\[(\\d+)] (.*)$", Pattern.MULTILINE);
 
 	static final HttpServer SERVER = start();
@@ -190,18 +188,10 @@ class DocqaLlmTests {
 		HttpResponse<String> response = admin().postJson(BASE + "/ask/stream",
 				"{\"question\": \"How tall is the Bellhaven lighthouse?\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		List<String> names = new ArrayList<>();
-		List<String> tokens = new ArrayList<>();
-		Map<String, JsonNode> last = new LinkedHashMap<>();
-		Matcher matcher = EVENT.matcher(response.body());
-		while (matcher.find()) {
-			JsonNode data = Http.JSON.readTree(matcher.group(2));
-			names.add(matcher.group(1));
-			last.put(matcher.group(1), data);
-			if (matcher.group(1).equals("token")) {
-				tokens.add(data.path("text").asString());
-			}
-		}
+		StreamedEvents events = StreamedEvents.of(response.body());
+		List<String> names = events.names();
+		List<String> tokens = events.tokens();
+		Map<String, JsonNode> last = events.last();
 		assertThat(STREAMED).hasSizeGreaterThan(3);
 		assertThat(tokens).containsExactlyElementsOf(STREAMED);
 		assertThat(names.get(0)).isEqualTo("retrieval");
