@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.eaw.docqa.Answer;
 import dev.eaw.docqa.AnswerListener;
 import dev.eaw.docqa.Citation;
@@ -71,12 +73,10 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 	}
 
 	@Override
-	public Answer ask(String collection, String question, AnswerListener listener) {
+	public Answer ask(String collection, String question, @Nullable String conversationId, AnswerListener listener) {
 		long started = System.nanoTime();
 		long collectionId = collections.require(collection).id();
-		if (question.isBlank() || question.length() > 2000) {
-			throw new InvalidInput("Ask a question of 1 to 2000 characters: {\"question\": \"…\"}.");
-		}
+		check(question);
 		float[] vector = embedder.embed(question);
 		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(question, CHUNKS), vector);
 		listener.retrieved(hits);
@@ -87,6 +87,13 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 			return new Answer(Answer.NO_ANSWER, List.of(), "extractive", millis(started));
 		}
 		return answer(chosen, listener, started);
+	}
+
+	/** Refuses a blank or overlong question. */
+	static void check(String question) {
+		if (question.isBlank() || question.length() > 2000) {
+			throw new InvalidInput("Ask a question of 1 to 2000 characters: {\"question\": \"…\"}.");
+		}
 	}
 
 	/** Every sentence (of three words or more) of the hits, scored against the question and its embedding. */
@@ -171,7 +178,7 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		return new Answer(text.toString(), citations, "extractive", millis(started));
 	}
 
-	private static long millis(long started) {
+	static long millis(long started) {
 		return (System.nanoTime() - started) / 1_000_000;
 	}
 
