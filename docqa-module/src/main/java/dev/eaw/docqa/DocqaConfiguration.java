@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.eaw.docqa.answering.ExtractiveAnswers;
 import dev.eaw.docqa.chunking.Chunker;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.index.ChromaChunkIndex;
 import dev.eaw.docqa.index.ChunkIndex;
 import dev.eaw.docqa.index.LuceneChunkIndex;
 import dev.eaw.docqa.ingestion.BackgroundIngestion;
@@ -21,7 +22,7 @@ import dev.eaw.docqa.jdbc.DocumentRows;
 import dev.eaw.docqa.retrieval.Fusion;
 import dev.eaw.docqa.retrieval.HybridSearch;
 
-/** Wires ingestion, the Lucene index, hybrid search and extractive answers; resumes ingestion once the app is ready. */
+/** Wires ingestion, the index (Lucene, or Lucene text and Chroma vectors), hybrid search and extractive answers; resumes ingestion once the app is ready. */
 @Configuration(proxyBeanMethods = false)
 class DocqaConfiguration {
 
@@ -31,8 +32,19 @@ class DocqaConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	ChunkIndex docqaChunkIndex(DocqaSettings settings) {
-		return new LuceneChunkIndex(settings.index());
+	ChunkIndex docqaChunkIndex(DocqaSettings settings, ChromaSettings chroma) {
+		return switch (settings.vectorStore()) {
+			case "lucene" -> new LuceneChunkIndex(settings.index());
+			case "chroma" -> {
+				if (chroma.url() == null) {
+					throw new IllegalStateException("eaw.docqa.vector-store=chroma needs EAW_CHROMA_URL (eaw.chroma.url)");
+				}
+				yield new ChromaChunkIndex(settings.index(), chroma.url(), chroma.tenant(), chroma.database(),
+						chroma.collection());
+			}
+			default -> throw new IllegalStateException(
+					"eaw.docqa.vector-store must be lucene or chroma, not " + settings.vectorStore());
+		};
 	}
 
 	@Bean
