@@ -20,4 +20,14 @@ public interface AnswerListener {
 	default void text(String piece) {
 	}
 
+	/** The next token streamed by the language model, as it came; by default a piece of text like any other. */
+	default void token(String token) {
+		text(token);
+	}
+
+	/** Whether the answer should be streamed from the language model token by token (otherwise it comes whole). */
+	default boolean streaming() {
+		return false;
+	}
+
 }

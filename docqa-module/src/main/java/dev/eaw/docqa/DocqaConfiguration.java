@@ -1,5 +1,6 @@
 package dev.eaw.docqa;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.eaw.docqa.answering.ConversationalAnswers;
 import dev.eaw.docqa.answering.ExtractiveAnswers;
+import dev.eaw.docqa.answering.LlmAnswers;
+import dev.eaw.docqa.answering.LlmChat;
 import dev.eaw.docqa.chunking.Chunker;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
 import dev.eaw.docqa.index.ChromaChunkIndex;
@@ -18,11 +22,18 @@ import dev.eaw.docqa.ingestion.CollectionCatalogue;
 import dev.eaw.docqa.ingestion.FileStore;
 import dev.eaw.docqa.jdbc.ChunkRows;
 import dev.eaw.docqa.jdbc.CollectionRows;
+import dev.eaw.docqa.jdbc.ConversationRows;
 import dev.eaw.docqa.jdbc.DocumentRows;
 import dev.eaw.docqa.retrieval.Fusion;
 import dev.eaw.docqa.retrieval.HybridSearch;
+import dev.eaw.kernel.LlmSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Wires ingestion, the index (Lucene, or Lucene text and Chroma vectors), hybrid search and extractive answers; resumes ingestion once the app is ready. */
+/**
+ * Wires ingestion, the index (Lucene, or Lucene text and Chroma vectors), hybrid search and answers (LLM or
+ * extractive); resumes ingestion once the app is ready.
+ */
 @Configuration(proxyBeanMethods = false)
 class DocqaConfiguration {
 
@@ -91,9 +102,19 @@ class DocqaConfiguration {
 	}
 
 	@Bean
-	ExtractiveAnswers questionAnswering(CollectionRows collections, HybridSearch search, ChunkIndex index,
-			DocqaEmbedder embedder, DocqaSettings settings) {
-		return new ExtractiveAnswers(collections, search, index, embedder, settings.answerThreshold());
+	ConversationRows docqaConversationRows(JdbcClient jdbc) {
+		return new ConversationRows(jdbc);
+	}
+
+	@Bean
+	ConversationalAnswers questionAnswering(CollectionRows collections, ConversationRows conversations,
+			HybridSearch search, ChunkIndex index, DocqaEmbedder embedder, DocqaSettings settings,
+			LlmSettings llm, ObjectProvider<MeterRegistry> meters) {
+		ExtractiveAnswers extractive = new ExtractiveAnswers(collections, search, index, embedder,
+				settings.answerThreshold());
+		LlmAnswers generative = llm.configured() ? new LlmAnswers(search, embedder, new LlmChat(llm),
+				meters.getIfAvailable(SimpleMeterRegistry::new)) : null;
+		return new ConversationalAnswers(collections, conversations, extractive, generative);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -1,17 +1,30 @@
 package dev.eaw.docqa;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Answering a question from a collection's documents. Without a language model the answer is extractive: the best
- * supporting sentences of the best chunks, quoted in document order, each followed by its citation number, or
- * {@link Answer#NO_ANSWER} when no sentence scores high enough. Nothing is ever generated.
+ * Answering a question from a collection's documents. With a language model configured ({@code eaw.llm.*}) the
+ * answer is written by the model from numbered sources and cites them as {@code [n]}; a follow-up in a conversation
+ * is first rewritten into a standalone question. Without one the answer is extractive: the best supporting sentences
+ * of the best chunks, quoted in document order, each followed by its citation number, or {@link Answer#NO_ANSWER}
+ * when no sentence scores high enough. Either way the answer is {@link Answer#NO_ANSWER} when the documents do not
+ * hold it.
  */
 public interface QuestionAnswering {
 
 	default Answer ask(String collection, String question) {
-		return ask(collection, question, AnswerListener.NONE);
+		return ask(collection, question, null, AnswerListener.NONE);
 	}
 
 	/** The same answer, told to the listener as it is made (retrieved chunks, then the text piece by piece). */
-	Answer ask(String collection, String question, AnswerListener listener);
+	default Answer ask(String collection, String question, AnswerListener listener) {
+		return ask(collection, question, null, listener);
+	}
+
+	/**
+	 * The answer to a question of a conversation: {@code conversationId} null starts one, whose id the answer
+	 * carries; an unknown id starts a conversation with that id.
+	 */
+	Answer ask(String collection, String question, @Nullable String conversationId, AnswerListener listener);
 
 }

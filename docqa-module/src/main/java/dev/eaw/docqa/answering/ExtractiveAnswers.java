@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.eaw.docqa.Answer;
 import dev.eaw.docqa.AnswerListener;
 import dev.eaw.docqa.Citation;
@@ -36,6 +38,14 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 
 	static final int MAX_SENTENCES = 3;
 
+	/**
+	 * Words that make a sentence a question rather than say what it is about ("how many … do I get"); they carry no
+	 * evidence, and a small collection that never uses them would weigh them as rare, sinking every sentence's
+	 * lexical score. Analysed like the text before use.
+	 */
+	static final String QUESTION_WORDS = "how many much what which who whom whose when where why do does did i me my "
+			+ "we our you your get gets can could would should shall has have had tell please";
+
 	private final CollectionRows collections;
 
 	private final HybridSearch search;
@@ -63,12 +73,10 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 	}
 
 	@Override
-	public Answer ask(String collection, String question, AnswerListener listener) {
+	public Answer ask(String collection, String question, @Nullable String conversationId, AnswerListener listener) {
 		long started = System.nanoTime();
 		long collectionId = collections.require(collection).id();
-		if (question.isBlank() || question.length() > 2000) {
-			throw new InvalidInput("Ask a question of 1 to 2000 characters: {\"question\": \"…\"}.");
-		}
+		check(question);
 		float[] vector = embedder.embed(question);
 		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(question, CHUNKS), vector);
 		listener.retrieved(hits);
@@ -81,9 +89,17 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		return answer(chosen, listener, started);
 	}
 
+	/** Refuses a blank or overlong question. */
+	static void check(String question) {
+		if (question.isBlank() || question.length() > 2000) {
+			throw new InvalidInput("Ask a question of 1 to 2000 characters: {\"question\": \"…\"}.");
+		}
+	}
+
 	/** Every sentence (of three words or more) of the hits, scored against the question and its embedding. */
 	public List<Candidate> score(String question, float[] vector, List<SearchHit> hits) {
-		Map<String, Double> weights = index.termWeights(question);
+		Map<String, Double> weights = new java.util.LinkedHashMap<>(index.termWeights(question));
+		weights.keySet().removeAll(index.terms(QUESTION_WORDS));
 		double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
 		List<Candidate> sentences = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
@@ -162,7 +178,7 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		return new Answer(text.toString(), citations, "extractive", millis(started));
 	}
 
-	private static long millis(long started) {
+	static long millis(long started) {
 		return (System.nanoTime() - started) / 1_000_000;
 	}
 

@@ -1,9 +1,16 @@
 /**
- * Internal: answers without a language model. The question retrieves the best chunks (hybrid search); their
+ * Internal: answers, with or without a language model. Without one, the question retrieves the best chunks (hybrid search); their
  * sentences are scored by {@code 0.65 · cosine(question, sentence) + 0.35 · lexical overlap}, the overlap being the
  * share of the question's BM25 term weight (idf) that the sentence contains; up to three sentences close to the best
  * are quoted in document order, each followed by its citation number. Below the threshold the answer is
  * {@link dev.eaw.docqa.Answer#NO_ANSWER}. Only sentences of the documents are ever returned.
+ * <p>
+ * With an LLM configured, {@code LlmAnswers} gives the same best chunks to the model as numbered sources
+ * ({@code [1] title, page N: text}) with the question, instructed to answer only from them, to cite them as
+ * {@code [n]} and to refuse with exactly {@link dev.eaw.docqa.Answer#NO_ANSWER}; the citations are the sources the
+ * reply cites. A follow-up in a conversation is first rewritten by the model, from the last turns, into a standalone
+ * question, which is what is retrieved and answered. {@code ConversationalAnswers} chooses between the two and keeps
+ * the conversations' turns.
  */
 @org.jspecify.annotations.NullMarked
 package dev.eaw.docqa.answering;

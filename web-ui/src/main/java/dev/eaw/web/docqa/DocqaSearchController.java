@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.eaw.docqa.Answer;
+import dev.eaw.docqa.AnswerListener;
 import dev.eaw.docqa.DocumentSearch;
 import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.SearchHit;
@@ -35,7 +36,7 @@ class DocqaSearchController {
 		this.answers = answers;
 	}
 
-	record Question(@Nullable String question) {
+	record Question(@Nullable String question, @Nullable String conversationId) {
 	}
 
 	@GetMapping("/search")
@@ -51,15 +52,19 @@ class DocqaSearchController {
 	}
 
 	@PostMapping("/ask")
-	@Operation(summary = "Answer a question from the collection's documents: {\"question\": \"…\"}",
-			description = "Extractive: the best supporting sentences quoted in document order, each followed by its "
-					+ "citation number [n]; \"No answer found in these documents.\" with no citations when nothing "
-					+ "scores high enough.")
+	@Operation(summary = "Answer a question from the collection's documents: {\"question\": \"…\", "
+			+ "\"conversationId\"?: \"…\"}",
+			description = "With an LLM configured (mode 'llm'): written from numbered sources, citing them as [n], "
+					+ "with token usage; a follow-up in a conversation is rewritten into a standalone question first "
+					+ "(rewrittenQuestion). Without one (mode 'extractive'): the best supporting sentences quoted in "
+					+ "document order, each followed by its citation number [n]. Either way \"No answer found in these "
+					+ "documents.\" with no citations when the documents do not hold the answer. The answer carries "
+					+ "its conversationId (a new one when none was sent).")
 	Answer ask(@PathVariable String c, @RequestBody Question body) {
 		if (body.question() == null) {
 			throw new InvalidInput("Send the question as {\"question\": \"…\"}.");
 		}
-		return answers.ask(c, body.question());
+		return answers.ask(c, body.question(), body.conversationId(), AnswerListener.NONE);
 	}
 
 }

@@ -65,7 +65,9 @@ class DocqaStreamController {
 	@Operation(summary = "Answer a question as server-sent events: {\"question\": \"…\", \"conversationId\"?: \"…\"}",
 			description = "Events: 'retrieval' (the retrieved chunks with BM25 and dense scores and ranks), 'token' "
 					+ "({\"text\"}, pieces of the answer in order; joined they are the answer of …/ask), 'citations', "
-					+ "'done' ({\"mode\", \"latencyMs\", \"conversationId\"}); 'error' with a problem detail instead.")
+					+ "'done' ({\"mode\", \"latencyMs\", \"conversationId\", and with an LLM \"usage\" and, for a "
+					+ "follow-up, \"rewrittenQuestion\"}); 'error' with a problem detail instead. With an LLM the "
+					+ "tokens are the model's own, as it streams them.")
 	void stream(@PathVariable String c, @RequestBody StreamQuestion body, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
@@ -77,7 +79,7 @@ class DocqaStreamController {
 			if (body.question() == null) {
 				throw new InvalidInput("Send the question as {\"question\": \"…\"}.");
 			}
-			Answer answer = answers.ask(c, body.question(), new AnswerListener() {
+			Answer answer = answers.ask(c, body.question(), body.conversationId(), new AnswerListener() {
 				@Override
 				public void retrieved(List<SearchHit> hits) {
 					events.send("retrieval", hits);
@@ -89,12 +91,28 @@ class DocqaStreamController {
 						events.send("token", Map.of("text", token));
 					}
 				}
+
+				@Override
+				public void token(String token) {
+					events.send("token", Map.of("text", token));
+				}
+
+				@Override
+				public boolean streaming() {
+					return true;
+				}
 			});
 			events.send("citations", answer.citations());
 			Map<String, Object> done = new LinkedHashMap<>();
 			done.put("mode", answer.mode());
 			done.put("latencyMs", answer.latencyMs());
-			done.put("conversationId", body.conversationId());
+			done.put("conversationId", answer.conversationId());
+			if (answer.usage() != null) {
+				done.put("usage", answer.usage());
+			}
+			if (answer.rewrittenQuestion() != null) {
+				done.put("rewrittenQuestion", answer.rewrittenQuestion());
+			}
 			events.send("done", done);
 		}
 		catch (ErrorResponseException ex) {

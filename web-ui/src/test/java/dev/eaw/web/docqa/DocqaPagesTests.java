@@ -2,7 +2,6 @@ package dev.eaw.web.docqa;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,6 @@ class DocqaPagesTests {
 
 	static final String QUESTION = "{\"question\": \"How much water does the boiler of the Zephyr 9 hold?\", "
 			+ "\"conversationId\": \"conv-7\"}";
-
-	private static final Pattern EVENT = Pattern.compile("event: (\\w+)\ndata: (.*)\n\n");
 
 	@LocalServerPort
 	int port;
@@ -173,23 +170,15 @@ class DocqaPagesTests {
 		HttpResponse<String> response = api.postJson(API + "/ask/stream", QUESTION);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-		List<String> names = new ArrayList<>();
-		Map<String, JsonNode> last = new LinkedHashMap<>();
-		StringBuilder answer = new StringBuilder();
-		Matcher matcher = EVENT.matcher(response.body());
-		while (matcher.find()) {
-			JsonNode data = Http.JSON.readTree(matcher.group(2));
-			names.add(matcher.group(1));
-			last.put(matcher.group(1), data);
-			if (matcher.group(1).equals("token")) {
-				answer.append(data.path("text").asString());
-			}
-		}
+		StreamedEvents events = StreamedEvents.of(response.body());
+		List<String> names = events.names();
+		Map<String, JsonNode> last = events.last();
+		String answer = String.join("", events.tokens());
 		assertThat(names.get(0)).isEqualTo("retrieval");
 		assertThat(names.subList(1, names.size() - 2)).isNotEmpty().containsOnly("token");
 		assertThat(names.subList(names.size() - 2, names.size())).containsExactly("citations", "done");
 		assertThat(names.stream().filter("token"::equals).count()).isGreaterThan(2);
-		assertThat(answer.toString()).isEqualTo(asked.path("answer").asString()).contains("1.8 litres", "[1]");
+		assertThat(answer).isEqualTo(asked.path("answer").asString()).contains("1.8 litres", "[1]");
 
 		JsonNode top = last.get("retrieval").get(0);
 		assertThat(top.path("text").asString()).contains("1.8 litres");
