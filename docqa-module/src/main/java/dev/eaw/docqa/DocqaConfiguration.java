@@ -14,6 +14,7 @@ import dev.eaw.docqa.answering.LlmAnswers;
 import dev.eaw.docqa.answering.LlmChat;
 import dev.eaw.docqa.chunking.Chunker;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.index.ChromaChunkIndex;
 import dev.eaw.docqa.index.ChunkIndex;
 import dev.eaw.docqa.index.LuceneChunkIndex;
 import dev.eaw.docqa.ingestion.BackgroundIngestion;
@@ -29,7 +30,10 @@ import dev.eaw.kernel.LlmSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Wires ingestion, the Lucene index, hybrid search and answers (LLM or extractive); resumes ingestion once the app is ready. */
+/**
+ * Wires ingestion, the index (Lucene, or Lucene text and Chroma vectors), hybrid search and answers (LLM or
+ * extractive); resumes ingestion once the app is ready.
+ */
 @Configuration(proxyBeanMethods = false)
 class DocqaConfiguration {
 
@@ -39,8 +43,19 @@ class DocqaConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	ChunkIndex docqaChunkIndex(DocqaSettings settings) {
-		return new LuceneChunkIndex(settings.index());
+	ChunkIndex docqaChunkIndex(DocqaSettings settings, ChromaSettings chroma) {
+		return switch (settings.vectorStore()) {
+			case "lucene" -> new LuceneChunkIndex(settings.index());
+			case "chroma" -> {
+				if (chroma.url() == null) {
+					throw new IllegalStateException("eaw.docqa.vector-store=chroma needs EAW_CHROMA_URL (eaw.chroma.url)");
+				}
+				yield new ChromaChunkIndex(settings.index(), chroma.url(), chroma.tenant(), chroma.database(),
+						chroma.collection());
+			}
+			default -> throw new IllegalStateException(
+					"eaw.docqa.vector-store must be lucene or chroma, not " + settings.vectorStore());
+		};
 	}
 
 	@Bean

@@ -17,10 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param chunkTokens the most tokens (of the embedding model's tokenizer) in a chunk
  * @param chunkOverlap the tokens a chunk repeats from the one before it in the same section
  * @param answerThreshold the score a sentence needs to be quoted in an extractive answer
+ * @param vectorStore where dense vectors are kept: {@code lucene} (embedded, with the BM25 index) or {@code chroma}
+ * (a Chroma server, see {@link ChromaSettings}; BM25 stays in the local Lucene index)
  */
 @ConfigurationProperties("eaw.docqa")
 record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultValue("./data/docqa-index") Path index,
 		@DefaultValue("50MB") DataSize maxFile, @DefaultValue("convex") String fusion,
 		@DefaultValue("0.5") double fusionWeight, @DefaultValue("350") int chunkTokens,
-		@DefaultValue("50") int chunkOverlap, @DefaultValue("0.55") double answerThreshold) {
+		@DefaultValue("50") int chunkOverlap, @DefaultValue("0.55") double answerThreshold,
+		@DefaultValue("lucene") String vectorStore) {
 }

@@ -1,5 +1,6 @@
 package dev.eaw.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,8 @@ class DashboardBrowserTests {
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys("wrong-password");
 		browser.findElement(By.id("sign-in")).click();
+		// the click returns before the form's redirect has loaded
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login?error"));
 		assertThat(browser.getCurrentUrl()).endsWith("/login?error");
 		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Wrong username or password");
 	}

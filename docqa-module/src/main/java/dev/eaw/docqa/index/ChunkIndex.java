@@ -9,8 +9,17 @@ import org.jspecify.annotations.Nullable;
 /** Where chunks are indexed for BM25 and vector search. Changes are durable when a method returns. */
 public interface ChunkIndex extends AutoCloseable {
 
-	/** A chunk to index: the text is what BM25 sees, the vector is normalised. */
-	record Entry(long chunkId, long documentId, long collectionId, String type, String text, float[] vector) {
+	/**
+	 * A chunk to index: the text is what BM25 sees, the vector is normalised; the page (PDFs) is kept as metadata where
+	 * the store keeps metadata (Chroma).
+	 */
+	record Entry(long chunkId, long documentId, long collectionId, String type, @Nullable Integer page, String text,
+			float[] vector) {
+
+		public Entry(long chunkId, long documentId, long collectionId, String type, String text, float[] vector) {
+			this(chunkId, documentId, collectionId, type, null, text, vector);
+		}
+
 	}
 
 	/** Restricts a search to a collection and optionally one document or type. */

@@ -41,7 +41,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
-/** The embedded {@link ChunkIndex}: one Lucene index on local disk (see the package notes). */
+/**
+ * The embedded {@link ChunkIndex}: one Lucene index on local disk (see the package notes). {@link #textOnly(Path)}
+ * opens it without vectors, as the BM25 half of {@link ChromaChunkIndex}.
+ */
 public final class LuceneChunkIndex implements ChunkIndex {
 
 	private static final String CHUNK = "chunk";
@@ -64,12 +67,24 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
 	private final SearcherManager searchers;
 
+	private final boolean withVectors;
+
 	public LuceneChunkIndex(Path dir) {
 		this(dir, new EnglishAnalyzer());
 	}
 
 	public LuceneChunkIndex(Path dir, Analyzer analyzer) {
+		this(dir, analyzer, true);
+	}
+
+	/** An index of text only: vectors are not stored, and vector searches find nothing. */
+	public static LuceneChunkIndex textOnly(Path dir) {
+		return new LuceneChunkIndex(dir, new EnglishAnalyzer(), false);
+	}
+
+	private LuceneChunkIndex(Path dir, Analyzer analyzer, boolean withVectors) {
 		this.analyzer = analyzer;
+		this.withVectors = withVectors;
 		try {
 			Files.createDirectories(dir);
 			this.directory = FSDirectory.open(dir);
@@ -93,7 +108,9 @@ public final class LuceneChunkIndex implements ChunkIndex {
 				doc.add(new StringField(COLLECTION, Long.toString(entry.collectionId()), Field.Store.NO));
 				doc.add(new StringField(TYPE, entry.type(), Field.Store.NO));
 				doc.add(new TextField(TEXT, entry.text(), Field.Store.NO));
-				doc.add(new KnnFloatVectorField(VECTOR, entry.vector(), VectorSimilarityFunction.COSINE));
+				if (withVectors) {
+					doc.add(new KnnFloatVectorField(VECTOR, entry.vector(), VectorSimilarityFunction.COSINE));
+				}
 				writer.updateDocument(new Term(CHUNK, Long.toString(entry.chunkId())), doc);
 			}
 		});
@@ -143,6 +160,9 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
 	@Override
 	public List<Hit> searchVector(float[] vector, Filter filter, int n) {
+		if (!withVectors) {
+			return List.of();
+		}
 		return search(new KnnFloatVectorQuery(VECTOR, vector, n, filter(filter)), n, true);
 	}
 
@@ -196,7 +216,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
 	@Override
 	public Map<Long, float[]> vectors(Collection<Long> chunkIds) {
-		if (chunkIds.isEmpty()) {
+		if (chunkIds.isEmpty() || !withVectors) {
 			return Map.of();
 		}
 		List<BytesRef> ids = chunkIds.stream().map(id -> new BytesRef(Long.toString(id))).toList();

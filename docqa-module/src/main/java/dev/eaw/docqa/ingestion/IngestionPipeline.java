@@ -78,7 +78,7 @@ final class IngestionPipeline {
 				List<float[]> vectors = embedder.embedAll(texts);
 				for (int i = 0; i < batch.size(); i++) {
 					entries.add(new ChunkIndex.Entry(batch.get(i).id(), id, row.collectionId(), document.type(),
-							texts.get(i), vectors.get(i)));
+							batch.get(i).page(), texts.get(i), vectors.get(i)));
 				}
 				documents.progress(id, 0.2 + 0.75 * Math.min(stored.size(), from + BATCH) / stored.size());
 			}
