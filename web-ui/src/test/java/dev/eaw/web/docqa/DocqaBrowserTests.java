@@ -3,23 +3,18 @@ package dev.eaw.web.docqa;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.eaw.web.AppTest;
 import dev.eaw.web.Browser;
+import dev.eaw.web.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ingest, ask a question, read the streamed answer with its citation and open the source at the cited page.
  */
 @AppTest
-class DocqaBrowserTests {
+class DocqaBrowserTests extends BrowserTest {
 
 	static final List<List<String>> REPORT = List.of(
 			List.of("Annual Report of the Harbour Lighthouse Trust", "", "The trust maintains four lighthouses on the coast.",
@@ -38,32 +33,9 @@ class DocqaBrowserTests {
 			List.of("Facts about the towers", "", "The Bellhaven lighthouse lamp is visible from 27 nautical miles away.",
 					"Its tower has 142 steps and was painted red and white in 1911."));
 
-	@LocalServerPort
-	int port;
-
 	@TempDir
 	Path files;
 
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void open() {
-		browser = Browser.signedIn(port);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 
 	@Test
 	void uploadAskAndOpenTheCitation() throws IOException {

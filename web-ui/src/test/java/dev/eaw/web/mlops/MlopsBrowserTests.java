@@ -1,21 +1,16 @@
 package dev.eaw.web.mlops;
 
-import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.eaw.web.AppTest;
 import dev.eaw.web.Browser;
+import dev.eaw.web.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,31 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * better one, make it the champion and ask it for a prediction on the model page.
  */
 @AppTest
-class MlopsBrowserTests {
+class MlopsBrowserTests extends BrowserTest {
 
-	@LocalServerPort
-	int port;
-
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void open() {
-		browser = Browser.signedIn(port);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 
 	/** Trains on the churn sample from the form and waits for the job page to finish; answers the run id. */
 	String train(String experiment, String algorithm) {
