@@ -12,8 +12,8 @@ import dev.eaw.docqa.answering.ConversationalAnswers;
 import dev.eaw.docqa.answering.ExtractiveAnswers;
 import dev.eaw.docqa.answering.LlmAnswers;
 import dev.eaw.docqa.answering.LlmChat;
-import dev.eaw.docqa.chunking.Chunker;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.embedding.Embedders;
 import dev.eaw.docqa.index.ChromaChunkIndex;
 import dev.eaw.docqa.index.ChunkIndex;
 import dev.eaw.docqa.index.LuceneChunkIndex;
@@ -40,6 +40,11 @@ class DocqaConfiguration {
 	@Bean
 	DocqaEmbedder docqaEmbedder() {
 		return new DocqaEmbedder();
+	}
+
+	@Bean
+	Embedders docqaEmbedders(DocqaEmbedder embedder) {
+		return new Embedders(embedder);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -86,18 +91,16 @@ class DocqaConfiguration {
 
 	@Bean(destroyMethod = "close")
 	BackgroundIngestion documentIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
-			FileStore files, DocqaEmbedder embedder, ChunkIndex index, ApplicationEventPublisher events,
+			FileStore files, Embedders embedders, ChunkIndex index, ApplicationEventPublisher events,
 			DocqaSettings settings) {
-		Chunker chunker = new Chunker(embedder, Math.min(settings.chunkTokens(), DocqaEmbedder.MAX_TOKENS - 30),
-				settings.chunkOverlap());
-		return new BackgroundIngestion(collections, documents, chunks, files, chunker, embedder, index, events,
-				settings.maxFile());
+		return new BackgroundIngestion(collections, documents, chunks, files, embedders, settings.chunkTokens(),
+				settings.chunkOverlap(), index, events, settings.maxFile());
 	}
 
 	@Bean
 	HybridSearch documentSearch(CollectionRows collections, ChunkRows chunks, ChunkIndex index,
-			DocqaEmbedder embedder, DocqaSettings settings) {
-		return new HybridSearch(collections, chunks, index, embedder,
+			Embedders embedders, DocqaSettings settings) {
+		return new HybridSearch(collections, chunks, index, embedders,
 				new Fusion(Fusion.Method.of(settings.fusion()), settings.fusionWeight()));
 	}
 

@@ -25,6 +25,15 @@ public interface DocumentIngestion {
 	/** The original file. */
 	DocumentFile file(String collection, long id);
 
+	/**
+	 * Re-indexes the collection with another embedding model (one of {@code bge-small-en-v1.5-q},
+	 * {@code all-minilm-l6-v2-q}; an unknown one is {@link dev.eaw.kernel.InvalidInput}): the collection records the
+	 * model, and every document but the failed ones is queued again and re-chunked to the model's token budget,
+	 * re-embedded and re-indexed in the background, its old chunks and vectors replaced. Until a document is ready again
+	 * it is left out of searches. Returns how many documents were queued.
+	 */
+	int reindex(String collection, String model, String user);
+
 	/** Deletes the document, its chunks, its vectors and its file. */
 	void delete(String collection, long id, String user);
 

@@ -77,10 +77,11 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		long started = System.nanoTime();
 		long collectionId = collections.require(collection).id();
 		check(question);
-		float[] vector = embedder.embed(question);
+		DocqaEmbedder model = search.embedder(collectionId);
+		float[] vector = model.embed(question);
 		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(question, CHUNKS), vector);
 		listener.retrieved(hits);
-		List<Candidate> candidates = score(question, vector, hits);
+		List<Candidate> candidates = score(model, question, vector, hits);
 		List<Candidate> chosen = choose(candidates);
 		if (chosen.isEmpty()) {
 			listener.text(Answer.NO_ANSWER);
@@ -98,6 +99,11 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 
 	/** Every sentence (of three words or more) of the hits, scored against the question and its embedding. */
 	public List<Candidate> score(String question, float[] vector, List<SearchHit> hits) {
+		return score(embedder, question, vector, hits);
+	}
+
+	/** {@link #score(String, float[], List)} with the model the question's vector was made with. */
+	List<Candidate> score(DocqaEmbedder embedder, String question, float[] vector, List<SearchHit> hits) {
 		Map<String, Double> weights = new java.util.LinkedHashMap<>(index.termWeights(question));
 		weights.keySet().removeAll(index.terms(QUESTION_WORDS));
 		double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -76,7 +76,7 @@ public final class LlmAnswers {
 			}
 		}
 		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(standalone, ExtractiveAnswers.CHUNKS),
-				embedder.embed(standalone));
+				search.embedder(collectionId).embed(standalone));
 		listener.retrieved(hits);
 		String text;
 		if (hits.isEmpty()) {

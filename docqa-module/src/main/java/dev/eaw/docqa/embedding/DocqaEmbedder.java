@@ -16,23 +16,59 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 
 /**
- * Normalised sentence embeddings and token counts of bge-small-en-v1.5 (quantized), both loaded lazily on first use
- * (about a second). Thread-safe.
+ * Normalised sentence embeddings and token counts of one model, bge-small-en-v1.5 (quantized, the default) or
+ * all-MiniLM-L6-v2 (quantized), both loaded lazily on first use (about a second). Thread-safe.
  */
 public final class DocqaEmbedder implements TokenCounter {
 
-	/** The model's name. */
+	/** The default model's name. */
 	public static final String MODEL = "bge-small-en-v1.5-q";
 
-	/** The most tokens the model reads (512 minus [CLS] and [SEP]); text beyond is not seen. */
+	/** The other model on offer: all-MiniLM-L6-v2 (quantized), which reads at most 128 tokens. */
+	public static final String MINILM = "all-minilm-l6-v2-q";
+
+	/** The models on offer, the default first. */
+	public static final List<String> MODELS = List.of(MODEL, MINILM);
+
+	/** The most tokens the default model reads (512 minus [CLS] and [SEP]); text beyond is not seen. */
 	public static final int MAX_TOKENS = 510;
 
-	private final Lazy<EmbeddingModel> model = new Lazy<>(BgeSmallEnV15QuantizedEmbeddingModel::new);
+	private final String name;
 
-	private final Lazy<HuggingFaceTokenCountEstimator> tokenizer = new Lazy<>(DocqaEmbedder::loadTokenizer);
+	private final int maxTokens;
+
+	private final Lazy<EmbeddingModel> model;
+
+	private final Lazy<HuggingFaceTokenCountEstimator> tokenizer;
+
+	/** The default model, bge-small-en-v1.5 (quantized). */
+	public DocqaEmbedder() {
+		this(MODEL);
+	}
+
+	/** One of {@link #MODELS}. */
+	public DocqaEmbedder(String name) {
+		this.name = name;
+		switch (name) {
+			case MODEL -> {
+				this.maxTokens = MAX_TOKENS;
+				this.model = new Lazy<>(BgeSmallEnV15QuantizedEmbeddingModel::new);
+				this.tokenizer = new Lazy<>(() -> loadTokenizer(BgeSmallEnV15QuantizedEmbeddingModel.class,
+						"/bge-small-en-v1.5-q-tokenizer.json"));
+			}
+			case MINILM -> {
+				this.maxTokens = 126;
+				this.model = new Lazy<>(AllMiniLmL6V2QuantizedEmbeddingModel::new);
+				this.tokenizer = new Lazy<>(() -> loadTokenizer(AllMiniLmL6V2QuantizedEmbeddingModel.class,
+						"/all-minilm-l6-v2-q-tokenizer.json"));
+			}
+			default -> throw new IllegalArgumentException("Unknown embedding model " + name + "; known: " + MODELS);
+		}
+	}
 
 	/** A value made on first use, once. */
 	private static final class Lazy<T> {
@@ -62,7 +98,12 @@ public final class DocqaEmbedder implements TokenCounter {
 	}
 
 	public String modelName() {
-		return MODEL;
+		return name;
+	}
+
+	/** The most tokens the model reads ([CLS] and [SEP] aside); text beyond is not seen. */
+	public int maxTokens() {
+		return maxTokens;
 	}
 
 	public int dimensions() {
@@ -70,9 +111,8 @@ public final class DocqaEmbedder implements TokenCounter {
 	}
 
 	/** The tokenizer file ships inside the model's jar; the tokenizer library reads it from a path. */
-	private static HuggingFaceTokenCountEstimator loadTokenizer() {
-		String resource = "/bge-small-en-v1.5-q-tokenizer.json";
-		try (InputStream in = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream(resource)) {
+	private static HuggingFaceTokenCountEstimator loadTokenizer(Class<?> owner, String resource) {
+		try (InputStream in = owner.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IOException(resource + " is not on the classpath");
 			}

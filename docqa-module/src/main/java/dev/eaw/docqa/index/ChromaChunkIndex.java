@@ -79,6 +79,9 @@ public final class ChromaChunkIndex implements ChunkIndex {
 
 	@Override
 	public List<Hit> searchVector(float[] vector, Filter filter, int n) {
+		if (filter.documentIds() != null && filter.documentIds().isEmpty()) {
+			return List.of();
+		}
 		JsonNode found = chroma.post("query", Map.of("query_embeddings", List.of(vector), "n_results", Math.max(1, n),
 				"where", where(filter), "include", List.of("distances", "metadatas")));
 		JsonNode ids = found.get("ids").get(0);
@@ -102,6 +105,9 @@ public final class ChromaChunkIndex implements ChunkIndex {
 		}
 		if (filter.type() != null) {
 			conditions.add(Map.of("type", Map.of("$eq", filter.type())));
+		}
+		if (filter.documentIds() != null) {
+			conditions.add(Map.of("document", Map.of("$in", List.copyOf(filter.documentIds()))));
 		}
 		return conditions.size() == 1 ? conditions.get(0) : Map.of("$and", conditions);
 	}

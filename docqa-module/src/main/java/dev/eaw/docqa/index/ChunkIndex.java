@@ -22,8 +22,16 @@ public interface ChunkIndex extends AutoCloseable {
 
 	}
 
-	/** Restricts a search to a collection and optionally one document or type. */
-	record Filter(long collectionId, @Nullable Long documentId, @Nullable String type) {
+	/**
+	 * Restricts a search to a collection and optionally one document, one type, or a set of documents (an empty set
+	 * finds nothing).
+	 */
+	record Filter(long collectionId, @Nullable Long documentId, @Nullable String type,
+			@Nullable Collection<Long> documentIds) {
+
+		public Filter(long collectionId, @Nullable Long documentId, @Nullable String type) {
+			this(collectionId, documentId, type, null);
+		}
 
 		public static Filter collection(long collectionId) {
 			return new Filter(collectionId, null, null);

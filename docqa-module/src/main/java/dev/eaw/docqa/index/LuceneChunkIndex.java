@@ -32,6 +32,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -174,6 +175,12 @@ public final class LuceneChunkIndex implements ChunkIndex {
 		}
 		if (filter.type() != null) {
 			builder.add(new TermQuery(new Term(TYPE, filter.type())), BooleanClause.Occur.FILTER);
+		}
+		if (filter.documentIds() != null) {
+			builder.add(filter.documentIds().isEmpty() ? new MatchNoDocsQuery()
+					: new TermInSetQuery(DOCUMENT,
+							filter.documentIds().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
+					BooleanClause.Occur.FILTER);
 		}
 		return builder.build();
 	}

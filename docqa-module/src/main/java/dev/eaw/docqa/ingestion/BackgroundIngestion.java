@@ -22,8 +22,7 @@ import dev.eaw.docqa.DocumentIngestion;
 import dev.eaw.docqa.DocumentStatus;
 import dev.eaw.docqa.IncomingFile;
 import dev.eaw.docqa.UploadOutcome;
-import dev.eaw.docqa.chunking.Chunker;
-import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.embedding.Embedders;
 import dev.eaw.docqa.extraction.FileType;
 import dev.eaw.docqa.extraction.Refusal;
 import dev.eaw.docqa.index.ChunkIndex;
@@ -50,6 +49,8 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	private final IngestionPipeline pipeline;
 
+	private final Embedders embedders;
+
 	private final ApplicationEventPublisher events;
 
 	private final long maxFile;
@@ -61,7 +62,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 	});
 
 	public BackgroundIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
-			FileStore files, Chunker chunker, DocqaEmbedder embedder, ChunkIndex index,
+			FileStore files, Embedders embedders, int chunkTokens, int chunkOverlap, ChunkIndex index,
 			ApplicationEventPublisher events, DataSize maxFile) {
 		this.collections = collections;
 		this.documents = documents;
@@ -70,7 +71,9 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		this.index = index;
 		this.events = events;
 		this.maxFile = maxFile.toBytes();
-		this.pipeline = new IngestionPipeline(documents, chunks, files, chunker, embedder, index, events);
+		this.embedders = embedders;
+		this.pipeline = new IngestionPipeline(documents, chunks, files, embedders, chunkTokens, chunkOverlap, index,
+				events);
 	}
 
 	/** Queues again what a stop interrupted, and what was still waiting. */
@@ -163,6 +166,19 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 	private static String title(String fileName) {
 		int dot = fileName.lastIndexOf('.');
 		return dot > 0 ? fileName.substring(0, dot) : fileName;
+	}
+
+	@Override
+	public int reindex(String collection, String model, String user) {
+		CollectionRows.Row row = collections.row(collection);
+		embedders.of(model); // an unknown model is refused before anything changes
+		List<Long> ids = collections.reindex(row.id(), model);
+		for (long id : ids) {
+			executor.execute(() -> pipeline.ingest(id));
+		}
+		log.info("Re-indexing collection '{}' with {} ({} document(s)), asked by {}", collection, model, ids.size(),
+				user);
+		return ids.size();
 	}
 
 	@Override

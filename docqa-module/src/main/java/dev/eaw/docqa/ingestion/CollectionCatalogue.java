@@ -64,6 +64,11 @@ public final class CollectionCatalogue implements DocumentCollections {
 		return collections.require(name);
 	}
 
+	/** Switches the collection to another model and returns the ids of its documents to embed again. */
+	List<Long> reindex(long id, String model) {
+		return collections.reindex(id, model);
+	}
+
 	@Override
 	public void delete(String name, String user) {
 		CollectionRows.Row row = row(name);

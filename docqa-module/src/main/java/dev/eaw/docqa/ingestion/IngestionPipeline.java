@@ -2,6 +2,8 @@ package dev.eaw.docqa.ingestion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import dev.eaw.docqa.DocumentStatus;
 import dev.eaw.docqa.chunking.Chunker;
 import dev.eaw.docqa.chunking.DraftChunk;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.embedding.Embedders;
 import dev.eaw.docqa.extraction.ExtractedText;
 import dev.eaw.docqa.extraction.Extractor;
 import dev.eaw.docqa.extraction.FileType;
@@ -37,21 +40,26 @@ final class IngestionPipeline {
 
 	private final Extractor extractor = new Extractor();
 
-	private final Chunker chunker;
+	private final Embedders embedders;
 
-	private final DocqaEmbedder embedder;
+	private final int chunkTokens;
+
+	private final int chunkOverlap;
+
+	private final Map<String, Chunker> chunkers = new ConcurrentHashMap<>();
 
 	private final ChunkIndex index;
 
 	private final ApplicationEventPublisher events;
 
-	IngestionPipeline(DocumentRows documents, ChunkRows chunks, FileStore files, Chunker chunker,
-			DocqaEmbedder embedder, ChunkIndex index, ApplicationEventPublisher events) {
+	IngestionPipeline(DocumentRows documents, ChunkRows chunks, FileStore files, Embedders embedders, int chunkTokens,
+			int chunkOverlap, ChunkIndex index, ApplicationEventPublisher events) {
 		this.documents = documents;
 		this.chunks = chunks;
 		this.files = files;
-		this.chunker = chunker;
-		this.embedder = embedder;
+		this.embedders = embedders;
+		this.chunkTokens = chunkTokens;
+		this.chunkOverlap = chunkOverlap;
 		this.index = index;
 		this.events = events;
 	}
@@ -62,7 +70,10 @@ final class IngestionPipeline {
 			return;
 		}
 		Document document = row.document();
+		String model = row.embeddingModel();
 		try {
+			DocqaEmbedder embedder = embedders.of(model);
+			Chunker chunker = chunkers.computeIfAbsent(model, m -> chunker(embedder, chunkTokens, chunkOverlap));
 			documents.status(id, DocumentStatus.EXTRACTING, 0.05, null);
 			ExtractedText text = extractor.extract(files.path(id), FileType.ofKey(document.type()));
 			List<DraftChunk> drafts = chunker.chunk(text);
@@ -84,11 +95,11 @@ final class IngestionPipeline {
 			}
 			index.deleteDocument(id);
 			index.add(entries);
-			if (!documents.status(id, DocumentStatus.READY, 1.0, null)) {
-				index.deleteDocument(id); // deleted while it was being ingested
+			if (!documents.ready(id, model)) {
+				index.deleteDocument(id); // deleted, or re-indexed with another model (queued again), meanwhile
 				return;
 			}
-			log.info("Document {} ({}) ingested: {} chunks", id, document.title(), stored.size());
+			log.info("Document {} ({}) ingested with {}: {} chunks", id, document.title(), model, stored.size());
 			events.publishEvent(new DocumentIngested(document.collection(), id, document.title(), stored.size()));
 		}
 		catch (Refusal ex) {
@@ -102,6 +113,16 @@ final class IngestionPipeline {
 				throw error;
 			}
 		}
+	}
+
+	/**
+	 * A chunker whose chunks fit the model: at most {@code chunkTokens}, and some room under what the model reads
+	 * (bge-small: 480 of 510; MiniLM: 110 of 126); the overlap at most a third of the budget.
+	 */
+	static Chunker chunker(DocqaEmbedder embedder, int chunkTokens, int chunkOverlap) {
+		int max = embedder.maxTokens();
+		int budget = Math.min(chunkTokens, max - (max > 200 ? 30 : 16));
+		return new Chunker(embedder, budget, Math.min(chunkOverlap, budget / 3));
 	}
 
 	private void fail(long id, String reason) {

@@ -16,7 +16,7 @@ import dev.eaw.kernel.NotFound;
 public final class CollectionRows {
 
 	private static final String SELECT = """
-			SELECT c.id, c.name, c.description, c.created_by, c.created_at,
+			SELECT c.id, c.name, c.description, c.created_by, c.created_at, c.embedding_model,
 			       (SELECT count(*) FROM docqa.documents d WHERE d.collection_id = c.id) AS documents,
 			       (SELECT count(*) FROM docqa.documents d WHERE d.collection_id = c.id AND d.status = 'ready') AS ready
 			FROM docqa.collections c
@@ -57,6 +57,51 @@ public final class CollectionRows {
 		return jdbc.sql(SELECT + " ORDER BY c.name").query(CollectionRows::row).list();
 	}
 
+	/**
+	 * Switches the collection to another embedding model and queues all its documents but the failed ones again, in one
+	 * statement; returns the ids of the queued documents.
+	 */
+	public List<Long> reindex(long id, String model) {
+		return jdbc.sql("""
+				WITH c AS (UPDATE docqa.collections SET embedding_model = ? WHERE id = ? RETURNING id)
+				UPDATE docqa.documents SET status = 'queued', progress = 0, reason = NULL, updated_at = now()
+				WHERE collection_id IN (SELECT id FROM c) AND status <> 'failed'
+				RETURNING id""")
+			.params(model, id)
+			.query(Long.class)
+			.list()
+			.stream()
+			.sorted()
+			.toList();
+	}
+
+	/**
+	 * The ids of the collection's ready documents, optionally only those uploaded (UTC date) from and to the given
+	 * dates, inclusive.
+	 */
+	public List<Long> readyDocuments(long id, java.time.@org.jspecify.annotations.Nullable LocalDate from,
+			java.time.@org.jspecify.annotations.Nullable LocalDate to) {
+		return jdbc.sql("""
+				SELECT id FROM docqa.documents
+				WHERE collection_id = :id AND status = 'ready'
+				  AND (CAST(:from AS DATE) IS NULL OR (created_at AT TIME ZONE 'UTC')::date >= CAST(:from AS DATE))
+				  AND (CAST(:to AS DATE) IS NULL OR (created_at AT TIME ZONE 'UTC')::date <= CAST(:to AS DATE))""")
+			.param("id", id)
+			.param("from", from, java.sql.Types.DATE)
+			.param("to", to, java.sql.Types.DATE)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The collection's embedding model. */
+	public String model(long id) {
+		return jdbc.sql("SELECT embedding_model FROM docqa.collections WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("There is no collection " + id + "."));
+	}
+
 	public void delete(long id) {
 		jdbc.sql("DELETE FROM docqa.collections WHERE id = ?").param(id).update();
 	}
@@ -64,7 +109,7 @@ public final class CollectionRows {
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getLong("id"), new DocumentCollection(rs.getString("name"), rs.getString("description"),
 				rs.getLong("documents"), rs.getLong("ready"), rs.getString("created_by"),
-				rs.getTimestamp("created_at").toInstant()));
+				rs.getTimestamp("created_at").toInstant(), rs.getString("embedding_model")));
 	}
 
 }

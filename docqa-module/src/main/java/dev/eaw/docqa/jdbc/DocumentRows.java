@@ -15,13 +15,13 @@ import dev.eaw.docqa.DocumentStatus;
 public final class DocumentRows {
 
 	private static final String SELECT = """
-			SELECT d.id, c.name AS collection, d.collection_id, d.title, d.file_name, d.doc_type, d.content_type,
+			SELECT d.id, c.name AS collection, d.collection_id, c.embedding_model, d.title, d.file_name, d.doc_type, d.content_type,
 			       d.size_bytes, d.pages, d.chunk_count, d.status, d.reason, d.progress, d.created_by, d.created_at
 			FROM docqa.documents d JOIN docqa.collections c ON c.id = d.collection_id
 			""";
 
-	/** A document with the id of its collection. */
-	public record Row(long collectionId, Document document) {
+	/** A document with the id of its collection and the collection's embedding model. */
+	public record Row(long collectionId, String embeddingModel, Document document) {
 	}
 
 	private final JdbcClient jdbc;
@@ -80,6 +80,19 @@ public final class DocumentRows {
 			.update() > 0;
 	}
 
+	/**
+	 * Marks the document ready if its collection still uses the model it was embedded with; false when the document is
+	 * gone or the collection has been switched to another model since (a re-index queued it again).
+	 */
+	public boolean ready(long id, String model) {
+		return jdbc.sql("""
+				UPDATE docqa.documents d SET status = 'ready', progress = 1, reason = NULL, updated_at = now()
+				WHERE d.id = ? AND d.status = 'embedding'
+				  AND EXISTS (SELECT 1 FROM docqa.collections c WHERE c.id = d.collection_id AND c.embedding_model = ?)""")
+			.params(id, model)
+			.update() > 0;
+	}
+
 	public void progress(long id, double progress) {
 		jdbc.sql("UPDATE docqa.documents SET progress = ?, updated_at = now() WHERE id = ?").params(progress, id).update();
 	}
@@ -101,7 +114,7 @@ public final class DocumentRows {
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		int pages = rs.getInt("pages");
 		Integer pageCount = rs.wasNull() ? null : pages;
-		return new Row(rs.getLong("collection_id"), new Document(rs.getLong("id"), rs.getString("collection"),
+		return new Row(rs.getLong("collection_id"), rs.getString("embedding_model"), new Document(rs.getLong("id"), rs.getString("collection"),
 				rs.getString("title"), rs.getString("file_name"), rs.getString("doc_type"),
 				rs.getString("content_type"), rs.getLong("size_bytes"), pageCount, rs.getInt("chunk_count"),
 				DocumentStatus.of(rs.getString("status")), rs.getString("reason"), rs.getDouble("progress"),

@@ -11,6 +11,7 @@ import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.SearchMode;
 import dev.eaw.docqa.SearchQuery;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
+import dev.eaw.docqa.embedding.Embedders;
 import dev.eaw.docqa.index.ChunkIndex;
 import dev.eaw.docqa.jdbc.ChunkRows;
 import dev.eaw.docqa.jdbc.CollectionRows;
@@ -28,35 +29,50 @@ public final class HybridSearch implements DocumentSearch {
 
 	private final ChunkIndex index;
 
-	private final DocqaEmbedder embedder;
+	private final Embedders embedders;
 
 	private final Fusion fusion;
 
-	public HybridSearch(CollectionRows collections, ChunkRows chunks, ChunkIndex index, DocqaEmbedder embedder,
+	public HybridSearch(CollectionRows collections, ChunkRows chunks, ChunkIndex index, Embedders embedders,
 			Fusion fusion) {
 		this.collections = collections;
 		this.chunks = chunks;
 		this.index = index;
-		this.embedder = embedder;
+		this.embedders = embedders;
 		this.fusion = fusion;
+	}
+
+	/** The embedder of the collection's model: queries must be embedded with it (never compare two models' vectors). */
+	public DocqaEmbedder embedder(long collectionId) {
+		return embedders.of(collections.model(collectionId));
 	}
 
 	@Override
 	public List<SearchHit> search(String collection, SearchQuery query) {
-		long collectionId = collections.require(collection).id();
+		CollectionRows.Row row = collections.require(collection);
+		long collectionId = row.id();
 		if (query.text().isBlank()) {
 			throw new InvalidInput("Give a search text: ?q=…");
 		}
 		if (query.k() < 1 || query.k() > 100) {
 			throw new InvalidInput("k must lie between 1 and 100, not " + query.k() + ".");
 		}
-		return search(collectionId, query, query.mode() == SearchMode.BM25 ? null : embedder.embed(query.text()));
+		if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+			throw new InvalidInput("The date 'from' (" + query.from() + ") lies after 'to' (" + query.to() + ").");
+		}
+		return search(collectionId, query, query.mode() == SearchMode.BM25 ? null
+				: embedders.of(row.collection().embeddingModel()).embed(query.text()));
 	}
 
-	/** The search with the query's embedding already computed (null for BM25 alone). */
+	/**
+	 * The search with the query's embedding already computed (null for BM25 alone) with the collection's model, over
+	 * the collection's ready documents only (a document being re-indexed with another model still has vectors of the
+	 * old one).
+	 */
 	public List<SearchHit> search(long collectionId, SearchQuery query, float @org.jspecify.annotations.Nullable [] vector) {
 		ChunkIndex.Filter filter = new ChunkIndex.Filter(collectionId, query.document(),
-				query.type() == null || query.type().isBlank() ? null : query.type());
+				query.type() == null || query.type().isBlank() ? null : query.type(),
+				collections.readyDocuments(collectionId, query.from(), query.to()));
 		int depth = Math.max(DEPTH, query.k() * 3);
 		List<Fusion.Fused> fused = switch (query.mode()) {
 			case BM25 -> Fusion.single(index.searchText(query.text(), filter, depth), true);

@@ -83,6 +83,23 @@ class DocqaApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	record Reindex(@Nullable String model) {
+	}
+
+	@PostMapping("/{c}/reindex")
+	@Operation(summary = "Re-index the collection with another embedding model: {\"model\": \"all-minilm-l6-v2-q\"}",
+			description = "Models: bge-small-en-v1.5-q (the default) and all-minilm-l6-v2-q; an unknown one is 400. "
+					+ "Answers 202 with the collection (now reporting the new model); its documents go back through "
+					+ "chunking (to the model's token budget) and embedding in the background, each with status and "
+					+ "progress, and are left out of searches until ready again.")
+	ResponseEntity<DocumentCollection> reindex(@PathVariable String c, @RequestBody Reindex body, Principal principal) {
+		if (body.model() == null || body.model().isBlank()) {
+			throw new InvalidInput("Give the embedding model: {\"model\": \"all-minilm-l6-v2-q\"}.");
+		}
+		ingestion.reindex(c, body.model(), principal.getName());
+		return ResponseEntity.accepted().body(collections.get(c));
+	}
+
 	@PostMapping(path = "/{c}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload documents (one or more multipart parts named 'files')",
 			description = "PDF, DOCX, HTML, Markdown or plain text. Answers 202 with one entry per file: 'queued' (with "

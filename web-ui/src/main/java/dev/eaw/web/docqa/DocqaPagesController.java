@@ -22,6 +22,7 @@ import dev.eaw.docqa.DocumentCollection;
 import dev.eaw.docqa.DocumentCollections;
 import dev.eaw.docqa.DocumentDetail;
 import dev.eaw.docqa.DocumentIngestion;
+import dev.eaw.kernel.InvalidInput;
 import dev.eaw.web.support.Flash;
 
 /**
@@ -80,6 +81,7 @@ class DocqaPagesController {
 	String collection(@PathVariable String c, Model model) {
 		model.addAttribute("collection", collections.get(c));
 		model.addAttribute("documents", ingestion.documents(c));
+		model.addAttribute("embeddingModels", List.of("bge-small-en-v1.5-q", "all-minilm-l6-v2-q"));
 		return "docqa/collection";
 	}
 
@@ -88,6 +90,19 @@ class DocqaPagesController {
 		collections.delete(collections.get(c).name(), principal.getName());
 		Flash.done(redirect, "docqa.collection.deleted", c);
 		return "redirect:/docqa";
+	}
+
+	@PostMapping("/{c}/reindex")
+	String reindex(@PathVariable String c, @RequestParam String model, Principal principal,
+			RedirectAttributes redirect) {
+		try {
+			int documents = ingestion.reindex(c, model, principal.getName());
+			Flash.done(redirect, "docqa.collection.reindex.done", c, model, documents);
+		}
+		catch (InvalidInput ex) {
+			Flash.refused(redirect, ex);
+		}
+		return "redirect:/docqa/" + collections.get(c).name();
 	}
 
 	@GetMapping("/{c}/chat")

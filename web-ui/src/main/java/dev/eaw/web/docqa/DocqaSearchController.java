@@ -1,5 +1,7 @@
 package dev.eaw.web.docqa;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -42,13 +44,28 @@ class DocqaSearchController {
 	@GetMapping("/search")
 	@Operation(summary = "Search the collection's chunks: BM25, dense or hybrid",
 			description = "Ranked chunks with the final score and each retriever's score and rank (null where it did not "
-					+ "find the chunk). Filters: document (id), type (pdf, docx, html, markdown, text); mmr=true "
-					+ "diversifies the result.")
+					+ "find the chunk). Filters: document (id), type (pdf, docx, html, markdown, text), from and to "
+					+ "(ISO dates, inclusive, on the document's upload date in UTC); mmr=true diversifies the result.")
 	List<SearchHit> search(@PathVariable String c, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "hybrid") String mode,
 			@RequestParam(required = false) @Nullable Long document, @RequestParam(required = false) @Nullable String type,
-			@RequestParam(defaultValue = "false") boolean mmr) {
-		return search.search(c, new SearchQuery(q, k, SearchMode.of(mode), document, type, mmr));
+			@RequestParam(defaultValue = "false") boolean mmr, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		return search.search(c, new SearchQuery(q, k, SearchMode.of(mode), document, type, mmr, date("from", from),
+				date("to", to)));
+	}
+
+	/** An ISO date (2026-12-31), or 400. */
+	private static @Nullable LocalDate date(String name, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInput("'" + name + "' must be an ISO date such as 2026-12-31, not '" + value + "'.");
+		}
 	}
 
 	@PostMapping("/ask")
