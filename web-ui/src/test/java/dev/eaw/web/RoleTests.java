@@ -57,6 +57,8 @@ class RoleTests {
 		assertThat(viewer.postJson("/api/mlops/serving/none-here/1/invocations", "{\"inputs\": []}").statusCode())
 			.isNotEqualTo(403);
 		assertThat(viewer.postJson("/api/docqa/collections", "{\"name\": \"viewer-made\"}").statusCode()).isEqualTo(403);
+		assertThat(viewer.postJson("/api/docqa/collections/none-here/reindex", "{\"model\": \"all-minilm-l6-v2-q\"}")
+			.statusCode()).isEqualTo(403);
 		assertThat(viewer.putJson("/api/mlops/serving/none-here/traffic", "{\"routes\": []}").statusCode()).isEqualTo(403);
 	}
 
