@@ -115,7 +115,7 @@ class DocqaConfiguration {
 			LlmSettings llm, ObjectProvider<MeterRegistry> meters) {
 		ExtractiveAnswers extractive = new ExtractiveAnswers(collections, search, index, embedder,
 				settings.answerThreshold());
-		LlmAnswers generative = llm.configured() ? new LlmAnswers(search, embedder, new LlmChat(llm),
+		LlmAnswers generative = llm.configured() ? new LlmAnswers(search, new LlmChat(llm),
 				meters.getIfAvailable(SimpleMeterRegistry::new)) : null;
 		return new ConversationalAnswers(collections, conversations, extractive, generative);
 	}

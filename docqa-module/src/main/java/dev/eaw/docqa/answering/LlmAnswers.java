@@ -14,7 +14,6 @@ import dev.eaw.docqa.AnswerListener;
 import dev.eaw.docqa.Citation;
 import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.SearchQuery;
-import dev.eaw.docqa.embedding.DocqaEmbedder;
 import dev.eaw.docqa.jdbc.ConversationRows.Turn;
 import dev.eaw.docqa.retrieval.HybridSearch;
 import dev.langchain4j.data.message.ChatMessage;
@@ -48,15 +47,12 @@ public final class LlmAnswers {
 
 	private final HybridSearch search;
 
-	private final DocqaEmbedder embedder;
-
 	private final LlmChat llm;
 
 	private final MeterRegistry meters;
 
-	public LlmAnswers(HybridSearch search, DocqaEmbedder embedder, LlmChat llm, MeterRegistry meters) {
+	public LlmAnswers(HybridSearch search, LlmChat llm, MeterRegistry meters) {
 		this.search = search;
-		this.embedder = embedder;
 		this.llm = llm;
 		this.meters = meters;
 	}
