@@ -1,7 +1,6 @@
 package dev.eaw.mlops.training;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -223,13 +222,6 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	@Override
 	public void close() {
 		executor.shutdownNow();
-	}
-
-	/** The hyperparameters a request ends up with (defaults filled in), for pages that show them. */
-	public Map<String, String> effective(TrainingRequest request) {
-		return catalogue.find(request.task(), request.algorithm())
-			.map(algorithm -> Hyperparameters.of(algorithm, request.hyperparameters()).values())
-			.orElse(Map.of());
 	}
 
 }

@@ -76,7 +76,7 @@ final class ClassificationModels implements TaskModels<Label> {
 	}
 
 	@Override
-	public Map<String, Double> metrics(Model<Label> model, Dataset<Label> test) {
+	public Evaluated evaluate(Model<Label> model, Dataset<Label> test) {
 		LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, test);
 		Map<String, Double> metrics = new LinkedHashMap<>();
 		metrics.put("accuracy", evaluation.accuracy());
@@ -102,7 +102,7 @@ final class ClassificationModels implements TaskModels<Label> {
 			metrics.put("log_loss", logLoss(evaluation.getPredictions()));
 		}
 		metrics.replaceAll((name, value) -> Double.isFinite(value) ? value : 0.0);
-		return metrics;
+		return new Evaluated(metrics, Map.of("confusion_matrix.json", confusion(model, evaluation)));
 	}
 
 	private static double logLoss(List<Prediction<Label>> predictions) {
@@ -145,9 +145,8 @@ final class ClassificationModels implements TaskModels<Label> {
 		return classes;
 	}
 
-	@Override
-	public Map<String, Object> evaluationArtifacts(Model<Label> model, Dataset<Label> test) {
-		LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, test);
+	/** Rows are the actual classes, columns the predicted ones, both by name. */
+	private Map<String, Object> confusion(Model<Label> model, LabelEvaluation evaluation) {
 		List<String> labels = classes(model).stream().sorted().toList();
 		List<List<Long>> matrix = new ArrayList<>();
 		for (String actual : labels) {
@@ -157,7 +156,7 @@ final class ClassificationModels implements TaskModels<Label> {
 			}
 			matrix.add(row);
 		}
-		return Map.of("confusion_matrix.json", Map.of("labels", labels, "matrix", matrix));
+		return Map.of("labels", labels, "matrix", matrix);
 	}
 
 }

@@ -70,14 +70,14 @@ final class RegressionModels implements TaskModels<Regressor> {
 	}
 
 	@Override
-	public Map<String, Double> metrics(Model<Regressor> model, Dataset<Regressor> test) {
+	public Evaluated evaluate(Model<Regressor> model, Dataset<Regressor> test) {
 		RegressionEvaluation evaluation = new RegressionEvaluator().evaluate(model, test);
 		Map<String, Double> metrics = new LinkedHashMap<>();
 		metrics.put("rmse", evaluation.averageRMSE());
 		metrics.put("mae", evaluation.averageMAE());
 		metrics.put("r2", evaluation.averageR2());
 		metrics.replaceAll((name, value) -> Double.isFinite(value) ? value : 0.0);
-		return metrics;
+		return new Evaluated(metrics, Map.of("predicted_vs_actual.json", predictedVsActual(evaluation.getPredictions())));
 	}
 
 	@Override
@@ -95,9 +95,8 @@ final class RegressionModels implements TaskModels<Regressor> {
 		return List.of();
 	}
 
-	@Override
-	public Map<String, Object> evaluationArtifacts(Model<Regressor> model, Dataset<Regressor> test) {
-		List<Prediction<Regressor>> predictions = model.predict(test);
+	/** At most about 500 points [actual, predicted], evenly spread over the test rows. */
+	private static Map<String, Object> predictedVsActual(List<Prediction<Regressor>> predictions) {
 		List<List<Double>> points = new ArrayList<>();
 		int step = Math.max(1, predictions.size() / 500);
 		for (int i = 0; i < predictions.size(); i += step) {
@@ -105,7 +104,7 @@ final class RegressionModels implements TaskModels<Regressor> {
 			points.add(List.of(prediction.getExample().getOutput().getValues()[0],
 					prediction.getOutput().getValues()[0]));
 		}
-		return Map.of("predicted_vs_actual.json", Map.of("points", points));
+		return Map.of("points", points);
 	}
 
 }

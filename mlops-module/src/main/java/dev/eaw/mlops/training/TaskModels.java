@@ -20,8 +20,15 @@ interface TaskModels<T extends Output<T>> {
 
 	Trainer<T> trainer(String algorithm, Hyperparameters parameters, long seed);
 
-	/** The metrics of the model on the dataset, by MLflow-style name. */
-	Map<String, Double> metrics(Model<T> model, Dataset<T> test);
+	/**
+	 * The model evaluated once on the dataset: its metrics by MLflow-style name, and the evaluation artifacts (file
+	 * name under {@code evaluation/} → JSON-ready value, e.g. the confusion matrix) from the same predictions.
+	 */
+	Evaluated evaluate(Model<T> model, Dataset<T> test);
+
+	/** An evaluation's metrics and artifacts. */
+	record Evaluated(Map<String, Double> metrics, Map<String, Object> artifacts) {
+	}
 
 	/** The metric a search ranks candidates by, and whether higher is better. */
 	String selectionMetric();
@@ -30,8 +37,5 @@ interface TaskModels<T extends Output<T>> {
 
 	/** The classes in the order of the model's outputs (empty for regression). */
 	List<String> classes(Model<T> model);
-
-	/** Evaluation artifacts (file name under {@code evaluation/} → JSON-ready value), e.g. the confusion matrix. */
-	Map<String, Object> evaluationArtifacts(Model<T> model, Dataset<T> test);
 
 }

@@ -64,15 +64,16 @@ final class TrainingPipeline<T extends Output<T>> {
 		Hyperparameters parameters = candidates.isEmpty() ? chosen
 				: search(run, request, algorithm, candidates, split, encoding);
 		runs.logBatch(runId, List.of(), params(parameters.values()), List.of());
-		curve(runId, request, algorithm, parameters, split, encoding);
+		MutableDataset<T> test = split.dataset("test", split.test(), encoding);
+		curve(runId, request, algorithm, parameters, split, encoding, test);
 		progress.report(0.8, "training on " + split.train().size() + " rows");
 		MutableDataset<T> train = split.dataset("train", split.train(), encoding);
-		MutableDataset<T> test = split.dataset("test", split.test(), encoding);
 		long started = System.nanoTime();
 		Model<T> model = task.trainer(algorithm.key(), parameters, request.seed()).train(train);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		progress.report(0.9, "evaluating and saving the model");
-		Map<String, Double> metrics = new LinkedHashMap<>(task.metrics(model, test));
+		TaskModels.Evaluated evaluated = task.evaluate(model, test);
+		Map<String, Double> metrics = new LinkedHashMap<>(evaluated.metrics());
 		metrics.put("training_time_s", seconds);
 		logMetrics(runId, metrics, 0);
 		logMetrics(runId, Map.of("learning_curve_" + task.selectionMetric(), metrics.get(task.selectionMetric())),
@@ -81,7 +82,7 @@ final class TrainingPipeline<T extends Output<T>> {
 				task.classes(model));
 		ModelPackage files = new ModelPackage(artifacts, run.info().artifactUri());
 		files.write(runId, model, signature, FeatureProfile.of(table, encoding.inputs(), split.train()));
-		task.evaluationArtifacts(model, test).forEach((name, value) -> files.putJson("evaluation/" + name, value));
+		evaluated.artifacts().forEach((name, value) -> files.putJson("evaluation/" + name, value));
 		files.putJson("evaluation/feature_importance.json", Importance.of(model, algorithm.key()));
 		runs.setTag(runId, new Tag("eaw.model.format", signature.format()));
 	}
@@ -135,7 +136,7 @@ final class TrainingPipeline<T extends Output<T>> {
 			try {
 				runs.logBatch(child.info().runId(), List.of(), params(candidate.values()), List.of());
 				Model<T> model = task.trainer(algorithm.key(), candidate, request.seed()).train(fitData);
-				Map<String, Double> scores = task.metrics(model, validationData);
+				Map<String, Double> scores = task.evaluate(model, validationData).metrics();
 				Map<String, Double> named = new LinkedHashMap<>();
 				scores.forEach((name, value) -> named.put("validation_" + name, value));
 				logMetrics(child.info().runId(), named, 0);
@@ -157,14 +158,13 @@ final class TrainingPipeline<T extends Output<T>> {
 
 	/** The test score after training on growing shares of the training rows: metric {@code learning_curve_*}. */
 	private void curve(String runId, TrainingRequest request, Algorithm algorithm, Hyperparameters parameters,
-			Split<T> split, Encoding encoding) {
-		MutableDataset<T> test = split.dataset("test", split.test(), encoding);
+			Split<T> split, Encoding encoding, MutableDataset<T> test) {
 		for (int i = 0; i < CURVE.length; i++) {
 			progress.report(0.6 + 0.2 * i / CURVE.length, "learning curve: " + Math.round(CURVE[i] * 100) + "% of rows");
 			List<Integer> rows = Split.head(split.train(), CURVE[i]);
 			Model<T> model = task.trainer(algorithm.key(), parameters, request.seed())
 				.train(split.dataset("curve", rows, encoding));
-			double score = task.metrics(model, test).get(task.selectionMetric());
+			double score = task.evaluate(model, test).metrics().get(task.selectionMetric());
 			logMetrics(runId, Map.of("learning_curve_" + task.selectionMetric(), score), rows.size());
 		}
 	}

@@ -38,11 +38,6 @@ class CsvTraining {
 			throw new InvalidInput("The uploaded file is empty.");
 		}
 		TrainingRequest request = TrainingPagesController.request(form);
-		if (training.algorithms()
-			.stream()
-			.noneMatch(a -> a.task() == request.task() && a.key().equals(request.algorithm()))) {
-			throw new InvalidInput("No " + request.task().key() + " algorithm '" + request.algorithm() + "'.");
-		}
 		Path csv = null;
 		try {
 			csv = Files.createTempFile("eaw-training-", ".csv");
