@@ -35,5 +35,11 @@ window.Eaw = (function () {
     return holder ? holder.dataset[key] || '' : '';
   }
 
-  return { api, csrfHeaders, format, text };
+  /** The JSON of a <script type="application/json" id="…"> data block (pages pass data so, not as inline code). */
+  function data(id, fallback) {
+    const block = document.getElementById(id);
+    return block ? JSON.parse(block.textContent) : fallback;
+  }
+
+  return { api, csrfHeaders, format, text, data };
 })();

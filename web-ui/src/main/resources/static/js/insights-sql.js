@@ -14,8 +14,9 @@
   const resultCard = document.getElementById('result-card');
   const csvButton = document.getElementById('download-csv');
   let last = null;
-  if (window.eawSaved) {
-    chartType.value = window.eawSaved.chart || 'table';
+  const savedQuery = Eaw.data('saved-query', null);
+  if (savedQuery) {
+    chartType.value = savedQuery.chart || 'table';
   }
 
   async function run() {
@@ -48,7 +49,7 @@
       warnings.textContent = result.warnings.join(' · ');
       warnings.hidden = false;
     }
-    const previousX = chartX.value || (window.eawSaved && window.eawSaved.x) || '';
+    const previousX = chartX.value || (savedQuery && savedQuery.x) || '';
     chartX.innerHTML = '';
     result.columns.forEach(c => chartX.add(new Option(c.name, c.name)));
     if (result.columns.some(c => c.name === previousX)) {
@@ -124,7 +125,7 @@
       document.getElementById('save-x').value = chartX.value;
     });
   }
-  if (window.eawSaved || new URLSearchParams(location.search).has('q')) {
+  if (savedQuery || new URLSearchParams(location.search).has('q')) {
     run();
   }
 })();

@@ -9,11 +9,12 @@
     const algorithm = document.getElementById('train-algorithm');
     const experiment = document.getElementById('train-experiment');
     const search = document.getElementById('train-search');
+    const datasetColumns = Eaw.data('dataset-columns', {});
     let experimentTouched = false;
     experiment.addEventListener('input', () => { experimentTouched = true; });
 
     function fillTargets() {
-      const columns = (window.eawDatasetColumns || {})[dataset.value] || [];
+      const columns = datasetColumns[dataset.value] || [];
       target.innerHTML = '';
       columns.forEach(name => target.add(new Option(name, name)));
       const guess = columns.find(c => /^(churn|churned|label|target|class|y)$/.test(c)) || columns[columns.length - 1];

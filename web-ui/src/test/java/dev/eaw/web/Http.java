@@ -30,6 +30,8 @@ public final class Http {
 
 	private String authorization;
 
+	private String forwardedFor;
+
 	private Http(String base, String authorization) {
 		this.base = base;
 		this.authorization = authorization;
@@ -211,7 +213,19 @@ public final class Http {
 		if (authorization != null) {
 			builder.header("Authorization", authorization);
 		}
+		if (forwardedFor != null) {
+			builder.header("X-Forwarded-For", forwardedFor);
+		}
 		return builder;
+	}
+
+	/**
+	 * Sends every request as if through a proxy for the client {@code address} (the application trusts
+	 * X-Forwarded-For from loopback), so tests of per-client limits can be distinct clients.
+	 */
+	public Http from(String address) {
+		this.forwardedFor = address;
+		return this;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder builder) {

@@ -64,7 +64,7 @@ class RoleTests {
 
 	@Test
 	void onlyAdminsReachAdministrationOnTheApi() {
-		String newUser = "{\"username\": \"role-made\", \"password\": \"made-secret\", \"role\": \"VIEWER\"}";
+		String newUser = "{\"username\": \"role-made\", \"password\": \"made-user-secret\", \"role\": \"VIEWER\"}";
 		assertThat(Http.basic(port, "role-viewer", "viewer-secret").get("/api/admin/users").statusCode()).isEqualTo(403);
 		assertThat(Http.basic(port, "role-analyst", "analyst-secret").postJson("/api/admin/users", newUser).statusCode())
 			.isEqualTo(403);

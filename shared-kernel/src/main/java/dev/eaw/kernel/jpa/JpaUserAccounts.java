@@ -24,8 +24,6 @@ class JpaUserAccounts implements UserAccounts {
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
 
-	static final int MIN_PASSWORD_LENGTH = 8;
-
 	private final Users users;
 
 	private final PasswordEncoder encoder;
@@ -33,6 +31,8 @@ class JpaUserAccounts implements UserAccounts {
 	private final AuditTrail audit;
 
 	private final ApplicationEventPublisher events;
+
+	private final PasswordPolicy passwords = new PasswordPolicy();
 
 	JpaUserAccounts(Users users, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events) {
 		this.users = users;
@@ -73,7 +73,7 @@ class JpaUserAccounts implements UserAccounts {
 		if (!USERNAME.matcher(username).matches()) {
 			throw new InvalidInput("A username has 2 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
 		}
-		checkPassword(password);
+		passwords.check(username, password);
 		if (users.findByUsernameIgnoreCase(username).isPresent()) {
 			throw new Conflict("The username '" + username + "' is taken.");
 		}
@@ -109,8 +109,8 @@ class JpaUserAccounts implements UserAccounts {
 
 	@Override
 	public void changePassword(String username, String newPassword, String actor) {
-		checkPassword(newPassword);
 		UserEntity user = existing(username);
+		passwords.check(user.username(), newPassword);
 		user.passwordHash(encoder.encode(newPassword));
 		audit.record(actor, "user.password-changed", username);
 		events.publishEvent(new UserAccountChanged(user.username()));
@@ -133,12 +133,6 @@ class JpaUserAccounts implements UserAccounts {
 			.anyMatch(u -> u.role() == Role.ADMIN && u.enabled() && !u.id().equals(leaving.id()));
 		if (!another) {
 			throw new Conflict("'" + leaving.username() + "' is the last enabled admin; make another admin first.");
-		}
-	}
-
-	private static void checkPassword(String password) {
-		if (password.length() < MIN_PASSWORD_LENGTH) {
-			throw new InvalidInput("A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
 		}
 	}
 

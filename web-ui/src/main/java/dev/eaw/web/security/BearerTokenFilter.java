@@ -13,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.eaw.kernel.ApiTokens;
 import dev.eaw.web.support.ProblemResponses;
-import dev.eaw.kernel.AuditTrail;
 import dev.eaw.kernel.UserAccount;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,9 +29,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	private final AuditTrail audit;
+	private final SignInAudit audit;
 
-	BearerTokenFilter(ApiTokens tokens, AuditTrail audit) {
+	BearerTokenFilter(ApiTokens tokens, SignInAudit audit) {
 		this.tokens = tokens;
 		this.audit = audit;
 	}
@@ -48,7 +47,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		String secret = header.substring(BEARER.length()).strip();
 		UserAccount user = tokens.authenticate(secret).orElse(null);
 		if (user == null) {
-			audit.record("anonymous", "sign-in.failed", "invalid or revoked API token from " + request.getRemoteAddr());
+			audit.failed(null, request.getRemoteAddr(), "invalid or revoked API token");
 			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
 					"The API token is invalid or has been revoked.");
 			return;

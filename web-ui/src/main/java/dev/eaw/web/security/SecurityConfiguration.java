@@ -1,5 +1,7 @@
 package dev.eaw.web.security;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,12 +15,13 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.eaw.kernel.ApiTokens;
 import dev.eaw.web.support.ProblemResponses;
-import dev.eaw.kernel.AuditTrail;
 import dev.eaw.kernel.UserAccounts;
 
 /**
@@ -31,6 +34,17 @@ import dev.eaw.kernel.UserAccounts;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * Pages run only the application's own scripts (no inline code: pages pass data in JSON blocks), connect only to
+	 * the application, and are never framed. Inline styles stay allowed for progress bars and chart shades.
+	 */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/** API answers are data: nothing in them may run, load or be framed, even when opened in a browser. */
+	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 	@Bean
 	RoleHierarchy roleHierarchy() {
@@ -49,8 +63,14 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	SignInThrottle signInThrottle(SignInSettings settings) {
+		return new SignInThrottle(settings, Clock.systemUTC());
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SignInAudit audit, SignInThrottle throttle)
+			throws Exception {
 		http.securityMatcher("/api/**", "/ajax-api/**", "/actuator/**")
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
@@ -72,21 +92,25 @@ class SecurityConfiguration {
 			})
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> ProblemResponses
 				.write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or an API token (Authorization: Bearer …).")))
+			.addFilterBefore(new SignInThrottleFilter(throttle), CsrfFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, audit), BasicAuthenticationFilter.class)
+			.securityContext(context -> context.securityContextRepository(new CredentialsOverSession()))
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(request, response,
 						HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or an API token (Authorization: Bearer …)."))
 				.accessDeniedHandler((request, response, e) -> ProblemResponses.write(request, response,
 						HttpStatus.FORBIDDEN, "Your role does not allow this.")))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserWrites()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
 			.requestCache(cache -> cache.disable());
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> {
+	SecurityFilterChain pageChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+		http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(auth -> {
 			auth.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 					"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll();
@@ -96,6 +120,7 @@ class SecurityConfiguration {
 		})
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
 			.exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
 		return http.build();
 	}
@@ -111,7 +136,9 @@ class SecurityConfiguration {
 
 	/**
 	 * A write from the browser (a session, no Authorization header) must carry the CSRF token; token and Basic calls
-	 * need not, and an anonymous call without a session gets its 401 rather than a CSRF 403.
+	 * need not (they are judged by their credentials alone, see {@link CredentialsOverSession}, and any other
+	 * Authorization header is a 401, see {@link SignInThrottleFilter}), and an anonymous call without a session gets
+	 * its 401 rather than a CSRF 403.
 	 */
 	private static RequestMatcher browserWrites() {
 		return request -> request.getHeader("Authorization") == null && request.getSession(false) != null
