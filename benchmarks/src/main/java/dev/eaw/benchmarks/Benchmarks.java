@@ -14,7 +14,7 @@ public final class Benchmarks {
 
 	static final List<BenchmarkCommand> COMMANDS = List.of(new HttpLatency(), new SentimentBenchmark(),
 			new SqlAiBenchmark(), new ForecastBenchmark(), new TrackingBenchmark(), new ServingBenchmark(), new RagBenchmark(),
-			new AnswerBenchmark());
+			new AnswerBenchmark(), new AbuseBenchmark());
 
 	private Benchmarks() {
 	}
