@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ public final class Extractor {
 
 	public Extractor(ExtractionLimits limits) {
 		this.limits = limits;
+		// POI's own guard, behind the count before it reads: no part it unpacks may exceed the total (a JVM-wide
+		// setting; only this module uses POI)
+		ZipSecureFile.setMaxEntrySize(limits.maxExpanded());
 	}
 
 	public ExtractedText extract(Path file, FileType type) {

@@ -173,16 +173,7 @@ class DocqaHardeningTests {
 		IngestionQueue queue = new IngestionQueue(Duration.ofMinutes(2));
 		BackgroundIngestion stopping = new BackgroundIngestion(collections, documents, chunks, files, embedders, index,
 				events, queue, new IngestionOptions(5 << 20, 50, 350, 50, new ExtractionLimits(100 << 20, 20 << 20)));
-		StringBuilder markdown = new StringBuilder("# Roastery log\n\n");
-		for (int section = 1; section <= 100; section++) {
-			markdown.append("## Batch ").append(section).append("\n\n");
-			for (int sentence = 1; sentence <= 12; sentence++) {
-				markdown.append("Roast batch ").append(section).append(" reached stage ").append(sentence)
-					.append(" at a drum temperature of ").append(180 + section % 40).append(" degrees. ");
-			}
-			markdown.append("\n\n");
-		}
-		byte[] bytes = utf8(markdown.toString());
+		byte[] bytes = roasteryLog(100);
 		long id = stopping.upload("hardening",
 				List.of(new IncomingFile("roastery-log.md", bytes.length, "text/markdown", new ByteArrayResource(bytes))),
 				"test").get(0).id();
@@ -204,6 +195,45 @@ class DocqaHardeningTests {
 		JsonNode resumed = awaitDone(id);
 		assertThat(resumed.path("status").asString()).isEqualTo("ready");
 		assertThat(resumed.path("chunks").asInt()).isGreaterThan(50);
+	}
+
+	@Test
+	void deletingADocumentWhileItIsEmbeddedStopsItAndLeavesNothingBehind() {
+		long id = Http.json(analyst().uploadFiles(BASE + "/documents", Map.of("roastery-log-2.md", roasteryLog(90))))
+			.get(0)
+			.path("id")
+			.asLong();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!status(id).equals("embedding")) {
+			assertThat(System.nanoTime()).as("document still %s", status(id)).isLessThan(deadline);
+			DocqaApiTests.sleep(10);
+		}
+		assertThat(analyst().delete(BASE + "/documents/" + id).statusCode()).isEqualTo(204);
+		long next = Http.json(analyst().uploadFiles(BASE + "/documents", Map.of("next.txt", utf8("The next note."))))
+			.get(0)
+			.path("id")
+			.asLong();
+		assertThat(awaitDone(next).path("status").asString()).isEqualTo("ready");
+		assertThat(admin().get(BASE + "/documents/" + id).statusCode()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT count(*) FROM docqa.chunks WHERE document_id = ?").param(id).query(Long.class).single())
+			.isZero();
+		JsonNode hits = Http.json(admin().get(BASE + "/search?mode=bm25&q=roast+batch+drum+temperature"));
+		assertThat(hits.valueStream().map(h -> h.path("documentId").asLong())).doesNotContain(id);
+		assertThat(files.path(id)).doesNotExist();
+	}
+
+	/** A Markdown log of {@code batches} sections, each about one chunk long. */
+	static byte[] roasteryLog(int batches) {
+		StringBuilder markdown = new StringBuilder("# Roastery log\n\n");
+		for (int section = 1; section <= batches; section++) {
+			markdown.append("## Batch ").append(section).append("\n\n");
+			for (int sentence = 1; sentence <= 12; sentence++) {
+				markdown.append("Roast batch ").append(section).append(" reached stage ").append(sentence)
+					.append(" at a drum temperature of ").append(180 + section % 40).append(" degrees. ");
+			}
+			markdown.append("\n\n");
+		}
+		return utf8(markdown.toString());
 	}
 
 	String status(long id) {
