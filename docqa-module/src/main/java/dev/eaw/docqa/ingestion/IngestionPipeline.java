@@ -145,6 +145,7 @@ final class IngestionPipeline {
 	private void stopped(long id) {
 		try {
 			if (!queue.closing()) {
+				log.info("Ingestion of document {} stopped: it was deleted", id);
 				index.deleteDocument(id);
 			}
 			else if (documents.status(id, DocumentStatus.QUEUED, 0, null)) {

@@ -112,7 +112,7 @@ public final class IngestionQueue implements AutoCloseable {
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
-			log.warn("Reading the file of document {} took longer than {}; abandoned", id, maxExtraction);
+			log.warn("Reading the file of document {} took longer than {}; abandoned", id, describe(maxExtraction));
 			throw new Refusal("Reading the file took longer than " + describe(maxExtraction)
 					+ ", the limit; it was set aside.");
 		}

@@ -61,6 +61,17 @@ class IngestionQueueTests {
 		});
 	}
 
+	/** Document 1's reading gets stuck, document 2 waits behind it; returns once the stuck reading has begun. */
+	void stuckFirstThenRead(IngestionQueue queue) throws InterruptedException {
+		CountDownLatch reading = new CountDownLatch(1);
+		work(queue, 1, () -> {
+			reading.countDown();
+			return stuck();
+		});
+		work(queue, 2, () -> "read");
+		assertThat(reading.await(20, TimeUnit.SECONDS)).isTrue();
+	}
+
 	@Test
 	void aReadingOverTheTimeLimitIsRefusedAndTheNextDocumentGoesOn() throws InterruptedException {
 		try (IngestionQueue queue = new IngestionQueue(Duration.ofMillis(300))) {
@@ -75,13 +86,7 @@ class IngestionQueueTests {
 	@Test
 	void cancellingADocumentStopsItsReadingAndTheNextDocumentGoesOn() throws InterruptedException {
 		try (IngestionQueue queue = new IngestionQueue(Duration.ofMinutes(5))) {
-			CountDownLatch reading = new CountDownLatch(1);
-			work(queue, 1, () -> {
-				reading.countDown();
-				return stuck();
-			});
-			work(queue, 2, () -> "read");
-			assertThat(reading.await(20, TimeUnit.SECONDS)).isTrue();
+			stuckFirstThenRead(queue);
 			queue.cancel(1);
 			assertThat(finished.await(20, TimeUnit.SECONDS)).as("did not hang").isTrue();
 		}
@@ -112,13 +117,7 @@ class IngestionQueueTests {
 	@Test
 	void closingStopsTheReadingUnderWayAndWhatIsStillQueued() throws InterruptedException {
 		IngestionQueue queue = new IngestionQueue(Duration.ofMinutes(5));
-		CountDownLatch reading = new CountDownLatch(1);
-		work(queue, 1, () -> {
-			reading.countDown();
-			return stuck();
-		});
-		work(queue, 2, () -> "read");
-		assertThat(reading.await(20, TimeUnit.SECONDS)).isTrue();
+		stuckFirstThenRead(queue);
 		queue.close();
 		assertThat(queue.closing()).isTrue();
 		assertThat(queue.stopped(3)).isTrue();
