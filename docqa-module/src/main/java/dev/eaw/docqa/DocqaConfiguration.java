@@ -14,12 +14,15 @@ import dev.eaw.docqa.answering.LlmAnswers;
 import dev.eaw.docqa.answering.LlmChat;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
 import dev.eaw.docqa.embedding.Embedders;
+import dev.eaw.docqa.extraction.ExtractionLimits;
 import dev.eaw.docqa.index.ChromaChunkIndex;
 import dev.eaw.docqa.index.ChunkIndex;
 import dev.eaw.docqa.index.LuceneChunkIndex;
 import dev.eaw.docqa.ingestion.BackgroundIngestion;
 import dev.eaw.docqa.ingestion.CollectionCatalogue;
 import dev.eaw.docqa.ingestion.FileStore;
+import dev.eaw.docqa.ingestion.IngestionOptions;
+import dev.eaw.docqa.ingestion.IngestionQueue;
 import dev.eaw.docqa.jdbc.ChunkRows;
 import dev.eaw.docqa.jdbc.CollectionRows;
 import dev.eaw.docqa.jdbc.ConversationRows;
@@ -83,18 +86,25 @@ class DocqaConfiguration {
 		return new ChunkRows(jdbc);
 	}
 
+	@Bean(destroyMethod = "close")
+	IngestionQueue docqaIngestionQueue(DocqaSettings settings) {
+		return new IngestionQueue(settings.maxExtractionTime());
+	}
+
 	@Bean
 	CollectionCatalogue documentCollections(CollectionRows collections, DocumentRows documents, ChunkIndex index,
-			FileStore files, ApplicationEventPublisher events) {
-		return new CollectionCatalogue(collections, documents, index, files, events);
+			FileStore files, ApplicationEventPublisher events, IngestionQueue queue) {
+		return new CollectionCatalogue(collections, documents, index, files, events, queue);
 	}
 
 	@Bean(destroyMethod = "close")
 	BackgroundIngestion documentIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
 			FileStore files, Embedders embedders, ChunkIndex index, ApplicationEventPublisher events,
-			DocqaSettings settings) {
-		return new BackgroundIngestion(collections, documents, chunks, files, embedders, settings.chunkTokens(),
-				settings.chunkOverlap(), index, events, settings.maxFile());
+			IngestionQueue queue, DocqaSettings settings) {
+		return new BackgroundIngestion(collections, documents, chunks, files, embedders, index, events, queue,
+				new IngestionOptions(settings.maxFile().toBytes(), settings.maxFilesPerUpload(),
+						settings.chunkTokens(), settings.chunkOverlap(), new ExtractionLimits(
+								settings.maxExpanded().toBytes(), settings.maxXmlPart().toBytes())));
 	}
 
 	@Bean

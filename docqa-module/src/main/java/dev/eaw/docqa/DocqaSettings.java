@@ -1,6 +1,7 @@
 package dev.eaw.docqa;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,6 +13,12 @@ import org.springframework.util.unit.DataSize;
  * @param files the directory the original files are kept in
  * @param index the directory of the Lucene index (BM25 text and HNSW vectors)
  * @param maxFile the largest file accepted
+ * @param maxFilesPerUpload the most files in one upload (the server's {@code server.tomcat.max-part-count} must be
+ * higher, or Tomcat refuses the request before this limit can say so)
+ * @param maxExpanded the most a DOCX may unpack to, all its parts together
+ * @param maxXmlPart the most one XML part of a DOCX (its text, {@code word/document.xml}) may unpack to: POI holds it
+ * in memory as a tree some 40 times that size
+ * @param maxExtractionTime the longest reading one file's text may take; past it the document fails and the next goes
  * @param fusion how hybrid search fuses BM25 and dense results: {@code convex} or {@code rrf}
  * @param fusionWeight the weight of BM25 in the convex combination (dense gets the rest)
  * @param chunkTokens the most tokens (of the embedding model's tokenizer) in a chunk
@@ -22,7 +29,9 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("eaw.docqa")
 record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultValue("./data/docqa-index") Path index,
-		@DefaultValue("50MB") DataSize maxFile, @DefaultValue("convex") String fusion,
+		@DefaultValue("50MB") DataSize maxFile, @DefaultValue("50") int maxFilesPerUpload,
+		@DefaultValue("100MB") DataSize maxExpanded, @DefaultValue("20MB") DataSize maxXmlPart,
+		@DefaultValue("2m") Duration maxExtractionTime, @DefaultValue("convex") String fusion,
 		@DefaultValue("0.5") double fusionWeight, @DefaultValue("350") int chunkTokens,
 		@DefaultValue("50") int chunkOverlap, @DefaultValue("0.55") double answerThreshold,
 		@DefaultValue("lucene") String vectorStore) {

@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * Uploading documents into a collection and following their ingestion, which runs in the background: each file is
  * checked at once (empty, too large, a type that is not PDF, DOCX, HTML, Markdown or text: refused with a reason),
- * identical bytes already in the collection are reported as a duplicate, and the rest are queued. Extraction,
- * chunking, embedding and indexing then happen one document at a time; a failing document is marked failed with its
- * reason and never affects another.
+ * identical bytes already in the collection are reported as a duplicate, and the rest are queued; more files in one
+ * upload than allowed is {@link dev.eaw.kernel.InvalidInput}. Extraction, chunking, embedding and indexing then happen
+ * one document at a time; a failing document is marked failed with a plain reason and never affects another: a DOCX
+ * that unpacks past the limits is refused before it is parsed, and reading a file is abandoned past the time limit
+ * so the next document goes on. Deleting a document stops its ingestion; a shutdown leaves the document being worked
+ * on to the next start, which resumes every document not yet ready or failed.
  */
 public interface DocumentIngestion {
 

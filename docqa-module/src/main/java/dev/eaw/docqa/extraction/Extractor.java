@@ -2,15 +2,34 @@ package dev.eaw.docqa.extraction;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Extracts the text of a file of a known {@link FileType}; a file that yields no text is a {@link Refusal}. */
+/**
+ * Extracts the text of a file of a known {@link FileType}; a file that yields no text, or cannot be read, is a
+ * {@link Refusal} with a plain reason (the parser's own message goes to the log only).
+ */
 public final class Extractor {
+
+	private static final Logger log = LoggerFactory.getLogger(Extractor.class);
+
+	static final String DAMAGED_DOCX = "The DOCX file is damaged or not a Word document.";
+
+	private final ExtractionLimits limits;
+
+	public Extractor(ExtractionLimits limits) {
+		this.limits = limits;
+		// POI's own guard, behind the count before it reads: no part it unpacks may exceed the total (a JVM-wide
+		// setting; only this module uses POI)
+		ZipSecureFile.setMaxEntrySize(limits.maxExpanded());
+	}
 
 	public ExtractedText extract(Path file, FileType type) {
 		ExtractedText text;
@@ -23,8 +42,12 @@ public final class Extractor {
 				case TEXT -> plain(read(file));
 			};
 		}
+		catch (CharacterCodingException ex) {
+			throw new Refusal("The file is not UTF-8 text: save it as UTF-8 and upload it again.");
+		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			log.warn("Could not read {}", file, ex);
+			throw new Refusal("The file could not be read.");
 		}
 		if (text.blank()) {
 			throw new Refusal(type == FileType.PDF ? "No extractable text — scanned? OCR is not supported."
@@ -47,15 +70,24 @@ public final class Extractor {
 		return builder.build(null);
 	}
 
-	private static ExtractedText docx(Path file) throws IOException {
+	/** Checks how far the file unpacks before POI reads it into memory. */
+	private ExtractedText docx(Path file) throws IOException {
+		try {
+			ZipExpansion.check(file, limits);
+		}
+		catch (java.util.zip.ZipException ex) {
+			log.info("DOCX {} is not a readable ZIP", file, ex);
+			throw new Refusal(DAMAGED_DOCX);
+		}
 		try (InputStream in = Files.newInputStream(file); XWPFDocument document = new XWPFDocument(in)) {
 			return DocxExtraction.extract(document);
 		}
 		catch (org.apache.poi.EncryptedDocumentException ex) {
 			throw new Refusal("Encrypted Word document: remove the password and upload it again.");
 		}
-		catch (org.apache.poi.UnsupportedFileFormatException | org.apache.poi.ooxml.POIXMLException ex) {
-			throw new Refusal("Corrupt Word document: " + ex.getMessage());
+		catch (IOException | RuntimeException ex) {
+			log.info("DOCX {} could not be read", file, ex);
+			throw new Refusal(DAMAGED_DOCX);
 		}
 	}
 

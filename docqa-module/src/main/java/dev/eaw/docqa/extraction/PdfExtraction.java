@@ -7,12 +7,16 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PDF text page by page (PDFBox), paragraphs as PDFBox detects them, each tagged with its page. Encrypted files
  * (a user password) and files PDFBox cannot parse are refused.
  */
 final class PdfExtraction {
+
+	private static final Logger log = LoggerFactory.getLogger(PdfExtraction.class);
 
 	private PdfExtraction() {
 	}
@@ -40,8 +44,12 @@ final class PdfExtraction {
 		catch (InvalidPasswordException ex) {
 			throw new Refusal("Encrypted PDF: it needs a password to open; remove the protection and upload it again.");
 		}
-		catch (IOException ex) {
-			throw new Refusal("Corrupt PDF: " + ex.getMessage());
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof Refusal refusal) {
+				throw refusal;
+			}
+			log.info("PDF {} could not be read", file, ex);
+			throw new Refusal("Corrupt PDF: the file is damaged and cannot be read.");
 		}
 	}
 

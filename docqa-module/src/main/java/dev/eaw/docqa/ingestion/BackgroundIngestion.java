@@ -5,21 +5,17 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.util.unit.DataSize;
 
 import dev.eaw.docqa.Document;
 import dev.eaw.docqa.DocumentDeleted;
 import dev.eaw.docqa.DocumentDetail;
 import dev.eaw.docqa.DocumentFile;
 import dev.eaw.docqa.DocumentIngestion;
-import dev.eaw.docqa.DocumentStatus;
 import dev.eaw.docqa.IncomingFile;
 import dev.eaw.docqa.UploadOutcome;
 import dev.eaw.docqa.embedding.Embedders;
@@ -55,37 +51,42 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	private final long maxFile;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-		Thread thread = new Thread(task, "eaw-docqa-ingestion");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final int maxFiles;
+
+	private final IngestionQueue queue;
 
 	public BackgroundIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
-			FileStore files, Embedders embedders, int chunkTokens, int chunkOverlap, ChunkIndex index,
-			ApplicationEventPublisher events, DataSize maxFile) {
+			FileStore files, Embedders embedders, ChunkIndex index, ApplicationEventPublisher events,
+			IngestionQueue queue, IngestionOptions options) {
 		this.collections = collections;
 		this.documents = documents;
 		this.chunks = chunks;
 		this.files = files;
 		this.index = index;
 		this.events = events;
-		this.maxFile = maxFile.toBytes();
+		this.maxFile = options.maxFile();
+		this.maxFiles = options.maxFilesPerUpload();
 		this.embedders = embedders;
-		this.pipeline = new IngestionPipeline(documents, chunks, files, embedders, chunkTokens, chunkOverlap, index,
-				events);
+		this.queue = queue;
+		this.pipeline = new IngestionPipeline(documents, chunks, files, embedders, options, index, events, queue);
 	}
 
-	/** Queues again what a stop interrupted, and what was still waiting. */
+	/**
+	 * At start: every document not done is ingested again from the start. That is the ones still {@code queued}, and
+	 * those a stop left {@code extracting} or {@code embedding} (a shutdown puts its current document back to
+	 * {@code queued} when it can; a kill or a crash cannot), which go back to {@code queued} first. None of them is
+	 * marked failed: a stop is not the document's fault.
+	 */
 	public void resume() {
-		List<Long> ids = documents.inStates(List.of("queued", "extracting", "embedding"));
-		for (long id : ids) {
-			documents.status(id, DocumentStatus.QUEUED, 0, null);
-			executor.execute(() -> pipeline.ingest(id));
-		}
+		List<Long> ids = documents.requeueUnfinished();
+		ids.forEach(this::enqueue);
 		if (!ids.isEmpty()) {
 			log.info("Resumed the ingestion of {} document(s)", ids.size());
 		}
+	}
+
+	private void enqueue(long id) {
+		queue.submit(id, () -> pipeline.ingest(id));
 	}
 
 	@Override
@@ -93,6 +94,9 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		CollectionRows.Row row = collections.row(collection);
 		if (incoming.isEmpty()) {
 			throw new InvalidInput("Send one or more files as multipart parts named 'files'.");
+		}
+		if (incoming.size() > maxFiles) {
+			throw new InvalidInput("At most " + maxFiles + " files per upload; this one has " + incoming.size() + ".");
 		}
 		List<UploadOutcome> outcomes = new ArrayList<>();
 		for (IncomingFile file : incoming) {
@@ -111,7 +115,8 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 			received = files.receive(in, maxFile);
 		}
 		catch (IOException ex) {
-			return UploadOutcome.refused(name, "The file could not be read: " + ex.getMessage());
+			log.warn("Could not receive the upload {}", name, ex);
+			return UploadOutcome.refused(name, "The file could not be received; try again.");
 		}
 		try {
 			if (received.size() == 0) {
@@ -128,7 +133,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 			long id = documents.insert(collectionId, title(name), name, type.key(), type.contentType(),
 					received.size(), received.sha256(), user);
 			files.keep(received, id);
-			executor.execute(() -> pipeline.ingest(id));
+			enqueue(id);
 			return UploadOutcome.queued(name, id, type.key());
 		}
 		catch (Refusal ex) {
@@ -140,7 +145,8 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 				.orElseGet(() -> UploadOutcome.refused(name, "The file could not be stored; try again."));
 		}
 		catch (IOException ex) {
-			return UploadOutcome.refused(name, "The file could not be stored: " + ex.getMessage());
+			log.warn("Could not store the upload {}", name, ex);
+			return UploadOutcome.refused(name, "The file could not be stored; try again.");
 		}
 		finally {
 			files.discard(received);
@@ -155,12 +161,16 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
 	}
 
-	/** The name without any path a browser may send, never blank. */
+	/**
+	 * The name without any path a browser may send, control and format characters (such as a right-to-left override
+	 * that disguises an extension) and quotes; never blank.
+	 */
 	static String fileName(String sent) {
 		String name = sent.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).strip();
-		name = name.replaceAll("[\\p{Cntrl}\"]", "");
-		return name.isEmpty() ? "document" : name.length() > 200 ? name.substring(0, 200) : name;
+		name = name.substring(name.lastIndexOf('/') + 1);
+		name = name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\"]", "").strip();
+		return name.isEmpty() ? "document"
+				: name.codePointCount(0, name.length()) > 200 ? name.substring(0, name.offsetByCodePoints(0, 200)) : name;
 	}
 
 	private static String title(String fileName) {
@@ -173,9 +183,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		CollectionRows.Row row = collections.row(collection);
 		embedders.of(model); // an unknown model is refused before anything changes
 		List<Long> ids = collections.reindex(row.id(), model);
-		for (long id : ids) {
-			executor.execute(() -> pipeline.ingest(id));
-		}
+		ids.forEach(this::enqueue);
 		log.info("Re-indexing collection '{}' with {} ({} document(s)), asked by {}", collection, model, ids.size(),
 				user);
 		return ids.size();
@@ -219,6 +227,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 	@Override
 	public void delete(String collection, long id, String user) {
 		row(collection, id);
+		queue.cancel(id);
 		documents.delete(id);
 		index.deleteDocument(id);
 		files.delete(id);
@@ -227,7 +236,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	@Override
 	public void close() {
-		executor.shutdownNow();
+		queue.close();
 	}
 
 }

@@ -13,7 +13,10 @@ import dev.eaw.docqa.jdbc.CollectionRows;
 import dev.eaw.docqa.jdbc.DocumentRows;
 import dev.eaw.kernel.InvalidInput;
 
-/** Collections in the database; deleting one also clears its vectors from the index and its files from disk. */
+/**
+ * Collections in the database; deleting one also stops the ingestion of its documents and clears their vectors from
+ * the index and their files from disk.
+ */
 public final class CollectionCatalogue implements DocumentCollections {
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
@@ -28,13 +31,16 @@ public final class CollectionCatalogue implements DocumentCollections {
 
 	private final ApplicationEventPublisher events;
 
+	private final IngestionQueue queue;
+
 	public CollectionCatalogue(CollectionRows collections, DocumentRows documents, ChunkIndex index, FileStore files,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, IngestionQueue queue) {
 		this.collections = collections;
 		this.documents = documents;
 		this.index = index;
 		this.files = files;
 		this.events = events;
+		this.queue = queue;
 	}
 
 	@Override
@@ -73,6 +79,7 @@ public final class CollectionCatalogue implements DocumentCollections {
 	public void delete(String name, String user) {
 		CollectionRows.Row row = row(name);
 		List<Long> ids = documents.ids(row.id());
+		ids.forEach(queue::cancel);
 		collections.delete(row.id());
 		index.deleteCollection(row.id());
 		ids.forEach(files::delete);

@@ -38,7 +38,9 @@ final class IngestionPipeline {
 
 	private final FileStore files;
 
-	private final Extractor extractor = new Extractor();
+	private final Extractor extractor;
+
+	private final IngestionQueue queue;
 
 	private final Embedders embedders;
 
@@ -52,14 +54,16 @@ final class IngestionPipeline {
 
 	private final ApplicationEventPublisher events;
 
-	IngestionPipeline(DocumentRows documents, ChunkRows chunks, FileStore files, Embedders embedders, int chunkTokens,
-			int chunkOverlap, ChunkIndex index, ApplicationEventPublisher events) {
+	IngestionPipeline(DocumentRows documents, ChunkRows chunks, FileStore files, Embedders embedders,
+			IngestionOptions options, ChunkIndex index, ApplicationEventPublisher events, IngestionQueue queue) {
 		this.documents = documents;
 		this.chunks = chunks;
 		this.files = files;
 		this.embedders = embedders;
-		this.chunkTokens = chunkTokens;
-		this.chunkOverlap = chunkOverlap;
+		this.chunkTokens = options.chunkTokens();
+		this.chunkOverlap = options.chunkOverlap();
+		this.extractor = new Extractor(options.extraction());
+		this.queue = queue;
 		this.index = index;
 		this.events = events;
 	}
@@ -75,8 +79,10 @@ final class IngestionPipeline {
 			DocqaEmbedder embedder = embedders.of(model);
 			Chunker chunker = chunkers.computeIfAbsent(model, m -> chunker(embedder, chunkTokens, chunkOverlap));
 			documents.status(id, DocumentStatus.EXTRACTING, 0.05, null);
-			ExtractedText text = extractor.extract(files.path(id), FileType.ofKey(document.type()));
+			FileType type = FileType.ofKey(document.type());
+			ExtractedText text = queue.read(id, () -> extractor.extract(files.path(id), type));
 			List<DraftChunk> drafts = chunker.chunk(text);
+			step(id);
 			List<Chunk> stored = chunks.replace(id, drafts);
 			documents.extracted(id, text.text(), text.pages(), stored.size());
 			if (!documents.status(id, DocumentStatus.EMBEDDING, 0.2, null)) {
@@ -92,6 +98,7 @@ final class IngestionPipeline {
 							batch.get(i).page(), texts.get(i), vectors.get(i)));
 				}
 				documents.progress(id, 0.2 + 0.75 * Math.min(stored.size(), from + BATCH) / stored.size());
+				step(id);
 			}
 			index.deleteDocument(id);
 			index.add(entries);
@@ -102,16 +109,51 @@ final class IngestionPipeline {
 			log.info("Document {} ({}) ingested with {}: {} chunks", id, document.title(), model, stored.size());
 			events.publishEvent(new DocumentIngested(document.collection(), id, document.title(), stored.size()));
 		}
+		catch (IngestionQueue.Stopped ex) {
+			stopped(id);
+		}
 		catch (Refusal ex) {
 			fail(id, ex.reason());
 		}
 		catch (Throwable ex) {
+			if (queue.stopped(id)) { // the failure of work cut short by a stop or a delete
+				log.info("Ingestion of document {} stopped", id, ex);
+				stopped(id);
+				return;
+			}
 			log.warn("Ingestion of document {} failed", id, ex);
-			fail(id, "Ingestion failed: " + ex.getClass().getSimpleName()
-					+ (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+			fail(id, ex instanceof OutOfMemoryError ? "The document needs more memory than the server has."
+					: "Ingestion failed unexpectedly; the server log has the details.");
 			if (ex instanceof VirtualMachineError error && !(ex instanceof OutOfMemoryError)) {
 				throw error;
 			}
+		}
+	}
+
+	/** Ends the work here if the document was deleted or the app is stopping. */
+	private void step(long id) {
+		if (queue.stopped(id)) {
+			throw new IngestionQueue.Stopped();
+		}
+	}
+
+	/**
+	 * Work cut short: a deleted document leaves nothing in the index; one stopped by a shutdown goes back to
+	 * {@code queued} for the next start (if the database is gone already, the start finds it in its working state
+	 * and queues it all the same).
+	 */
+	private void stopped(long id) {
+		try {
+			if (!queue.closing()) {
+				log.info("Ingestion of document {} stopped: it was deleted", id);
+				index.deleteDocument(id);
+			}
+			else if (documents.status(id, DocumentStatus.QUEUED, 0, null)) {
+				log.info("Ingestion of document {} stopped by the shutdown; it resumes at the next start", id);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.info("Document {} stays in its working state for the next start to resume", id, ex);
 		}
 	}
 

@@ -66,11 +66,16 @@ public final class DocumentRows {
 		return jdbc.sql("SELECT id FROM docqa.documents WHERE collection_id = ?").param(collectionId).query(Long.class).list();
 	}
 
-	public List<Long> inStates(List<String> states) {
-		return jdbc.sql("SELECT id FROM docqa.documents WHERE status IN (:states) ORDER BY id")
-			.param("states", states)
+	/** Puts every document whose ingestion is not done back to {@code queued}; their ids, oldest first. */
+	public List<Long> requeueUnfinished() {
+		return jdbc.sql("""
+				UPDATE docqa.documents SET status = 'queued', progress = 0, reason = NULL, updated_at = now()
+				WHERE status IN ('queued', 'extracting', 'embedding') RETURNING id""")
 			.query(Long.class)
-			.list();
+			.list()
+			.stream()
+			.sorted()
+			.toList();
 	}
 
 	/** Sets the status and progress; false when the document is gone. */

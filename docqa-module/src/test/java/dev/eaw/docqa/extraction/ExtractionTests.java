@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Type recognition by content and the text extractors that need no binary format (PDF and DOCX: the API tests). */
 class ExtractionTests {
 
+	static final ExtractionLimits LIMITS = new ExtractionLimits(100 << 20, 20 << 20);
+
 	@TempDir
 	Path dir;
 
@@ -54,7 +56,7 @@ class ExtractionTests {
 				<h1>Guide</h1><p>Intro <b>text</b> here.</p>
 				<h2>Install</h2><ul><li>Unpack it.</li><li>Plug it in.</li></ul>
 				<script>alert('x')</script><div>Closing words</div></body></html>""");
-		ExtractedText text = new Extractor().extract(html, FileType.HTML);
+		ExtractedText text = new Extractor(LIMITS).extract(html, FileType.HTML);
 		assertThat(text.blocks()).extracting(Block::level).containsExactly(1, 0, 2, 0, 0, 0);
 		assertThat(text.blocks()).extracting(Block::text)
 			.containsExactly("Guide", "Intro text here.", "Install", "Unpack it.", "Plug it in.", "Closing words");
@@ -66,13 +68,13 @@ class ExtractionTests {
 
 	@Test
 	void markdownAndPlainTextSplitIntoHeadingsAndParagraphs() throws IOException {
-		ExtractedText markdown = new Extractor().extract(file("a.md", "Guide\n=====\n\nSome *intro*.\n\n## Install\n\n- one\n- two\n"),
+		ExtractedText markdown = new Extractor(LIMITS).extract(file("a.md", "Guide\n=====\n\nSome *intro*.\n\n## Install\n\n- one\n- two\n"),
 				FileType.MARKDOWN);
 		assertThat(markdown.blocks()).extracting(Block::text).containsExactly("Guide", "Some intro.", "Install", "one", "two");
-		ExtractedText plain = new Extractor().extract(file("a.txt", "\ufeffFirst line\nsame paragraph.\n\n\nSecond."),
+		ExtractedText plain = new Extractor(LIMITS).extract(file("a.txt", "\ufeffFirst line\nsame paragraph.\n\n\nSecond."),
 				FileType.TEXT);
 		assertThat(plain.blocks()).extracting(Block::text).containsExactly("First line same paragraph.", "Second.");
-		assertThatThrownBy(() -> new Extractor().extract(file("blank.txt", "  \n\n "), FileType.TEXT))
+		assertThatThrownBy(() -> new Extractor(LIMITS).extract(file("blank.txt", "  \n\n "), FileType.TEXT))
 			.isInstanceOf(Refusal.class);
 	}
 

@@ -104,7 +104,8 @@ class DocqaApiController {
 	@Operation(summary = "Upload documents (one or more multipart parts named 'files')",
 			description = "PDF, DOCX, HTML, Markdown or plain text. Answers 202 with one entry per file: 'queued' (with "
 					+ "the new document's id, ingested in the background), 'duplicate' (the same bytes are already in "
-					+ "the collection: the existing id) or 'refused' with the reason (empty, too large, unsupported type).")
+					+ "the collection: the existing id) or 'refused' with the reason (empty, too large, unsupported type). "
+					+ "At most 50 files per upload (eaw.docqa.max-files-per-upload), more is 400.")
 	ResponseEntity<List<UploadOutcome>> upload(@PathVariable String c, @RequestPart("files") List<MultipartFile> files,
 			Principal principal) {
 		List<IncomingFile> incoming = files.stream()
@@ -130,14 +131,18 @@ class DocqaApiController {
 	}
 
 	@GetMapping("/{c}/documents/{id}/content")
-	@Operation(summary = "The original file as uploaded")
+	@Operation(summary = "The original file as uploaded, always as a download",
+			description = "Served as an attachment, sandboxed (Content-Security-Policy: sandbox) and never sniffed: "
+					+ "an uploaded HTML page is never shown as a page of this site.")
 	ResponseEntity<Resource> content(@PathVariable String c, @PathVariable long id) {
 		DocumentFile file = ingestion.file(c, id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.contentLength(file.size())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+			.header("Content-Security-Policy", "sandbox; default-src 'none'")
+			.header("X-Content-Type-Options", "nosniff")
 			.body(new FileSystemResource(file.path()));
 	}
 

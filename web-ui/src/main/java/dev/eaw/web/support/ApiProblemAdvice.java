@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -30,6 +31,24 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail invalid(IllegalArgumentException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid input");
+		return problem;
+	}
+
+	/**
+	 * A multipart request the server cannot read is the sender's mistake: a NUL in a file name, for one, makes Tomcat
+	 * refuse the whole request. (Too large is Spring's own 413.)
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail unreadableUpload(MultipartException ex) {
+		log.info("Unreadable multipart request", ex);
+		boolean badName = false;
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			badName |= cause.getClass().getSimpleName().equals("InvalidFileNameException");
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, badName
+				? "A file name holds a NUL character; rename the file and upload it again."
+				: "The upload could not be read as multipart/form-data.");
 		problem.setTitle("Invalid input");
 		return problem;
 	}

@@ -3,11 +3,16 @@ package dev.eaw.web.docqa;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -136,6 +141,55 @@ final class DocqaFixtures {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A real DOCX (made by POI) whose {@code word/document.xml} is replaced by {@code bytes} of paragraphs, each one of
+	 * forty sentences: it packs about 30 to 1 (well inside the zip-bomb ratio POI checks) yet unpacks huge.
+	 */
+	static byte[] expandingDocx(int bytes) {
+		String[] words = { "boiler", "grinder", "pressure", "roast", "steam", "valve", "filter", "brew", "bean",
+				"water", "crema", "tamper", "cup", "milk", "shot", "dose" };
+		Random random = new Random(9);
+		String[] sentences = new String[40];
+		for (int i = 0; i < sentences.length; i++) {
+			StringBuilder sentence = new StringBuilder();
+			for (int w = 0; w < 12; w++) {
+				sentence.append(words[random.nextInt(words.length)]).append(' ');
+			}
+			sentences[i] = "<w:p><w:r><w:t>" + sentence + "</w:t></w:r></w:p>";
+		}
+		StringBuilder xml = new StringBuilder(bytes + 200).append(DOCUMENT_START);
+		while (xml.length() < bytes) {
+			xml.append(sentences[random.nextInt(sentences.length)]);
+		}
+		return withDocumentXml(xml.append("</w:body></w:document>").toString());
+	}
+
+	/** A DOCX whose document part is not well-formed XML (cut short). */
+	static byte[] damagedDocx() {
+		return withDocumentXml(DOCUMENT_START + "<w:p><w:r><w:t>cut sh");
+	}
+
+	private static final String DOCUMENT_START = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+			+ "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
+
+	private static byte[] withDocumentXml(String documentXml) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(
+				new ByteArrayInputStream(docx(List.of("placeholder"))));
+				ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				zip.putNextEntry(new ZipEntry(entry.getName()));
+				zip.write(entry.getName().equals("word/document.xml") ? documentXml.getBytes(StandardCharsets.UTF_8)
+						: in.readAllBytes());
+				zip.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	static byte[] utf8(String text) {
