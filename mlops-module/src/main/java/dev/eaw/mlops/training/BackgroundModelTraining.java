@@ -1,11 +1,14 @@
 package dev.eaw.mlops.training;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,11 +33,14 @@ import dev.eaw.mlops.TrainingJob;
 import dev.eaw.mlops.TrainingRequest;
 import dev.eaw.mlops.TrainingState;
 import dev.eaw.mlops.TrainingTable;
+import dev.eaw.mlops.tracking.MlflowLimits;
 
 /**
  * Training jobs on one background thread, in the order submitted: the request is checked when it is submitted (so a
  * mistake is a 400 at once), the job itself logs a run and marks it (and itself) failed on any error, which never
- * reaches another job. Jobs interrupted by a stop are marked failed at the next start; queued ones run then.
+ * reaches another job. A server stop gives the running job a grace period to finish, then stops it at its next step;
+ * its runs end FAILED with an {@code eaw.failure_reason}. Jobs a hard kill interrupted (and their runs) are marked
+ * failed at the next start; queued ones run then.
  */
 public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 
@@ -56,6 +62,24 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 
 	private final int maxRows;
 
+	private final Duration shutdownGrace;
+
+	private final InterruptedRuns interruptedRuns;
+
+	/** Set by {@link #close()}: no further job starts. */
+	private volatile boolean stopping;
+
+	/** Set once the grace period is over: the running job stops at its next step. */
+	private volatile boolean interrupted;
+
+	/** The job this server runs now. */
+	private volatile @Nullable String current;
+
+	/** How long a stop waits for the running job to notice it has to stop. */
+	private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(5);
+
+	private static final String STOPPED_MESSAGE = "The job was interrupted by a server stop.";
+
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
 		Thread thread = new Thread(task, "eaw-training");
 		thread.setDaemon(true);
@@ -63,7 +87,8 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	});
 
 	public BackgroundModelTraining(JdbcClient jdbc, TrainingDataSource source, ExperimentTracking experiments,
-			RunTracking runs, ArtifactStore artifacts, ApplicationEventPublisher events, int maxRows) {
+			RunTracking runs, ArtifactStore artifacts, ApplicationEventPublisher events, int maxRows,
+			Duration shutdownGrace) {
 		this.jobs = new JdbcTrainingJobs(jdbc);
 		this.source = source;
 		this.experiments = experiments;
@@ -72,13 +97,22 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 		this.events = events;
 		this.catalogue = new AlgorithmCatalogue(AlgorithmCatalogue.xgboostLoads());
 		this.maxRows = maxRows;
+		this.shutdownGrace = shutdownGrace;
+		this.interruptedRuns = new InterruptedRuns(jdbc, runs);
 	}
 
-	/** Marks jobs that were running when the application stopped as failed and queues the ones still waiting. */
+	/**
+	 * Marks jobs that were running when the application stopped as failed, ends their runs (and the runs earlier
+	 * versions left running) as failed, and queues the jobs still waiting.
+	 */
 	public void resume() {
+		String running = current;
 		for (String id : jobs.inState(TrainingState.RUNNING)) {
-			jobs.finished(id, TrainingState.FAILED, "The application stopped while this job was running.");
+			if (!id.equals(running)) {
+				jobs.finished(id, TrainingState.FAILED, "The application stopped while this job was running.");
+			}
 		}
+		interruptedRuns.allBut(running == null ? "" : running, InterruptedRuns.STOPPED);
 		jobs.inState(TrainingState.QUEUED).forEach(id -> executor.execute(() -> execute(id)));
 	}
 
@@ -127,8 +161,15 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 			throw new InvalidInput("The test fraction must lie between 0.05 and 0.5, not " + request.testFraction()
 					+ ".");
 		}
-		if (request.experiment().isBlank() || request.experiment().length() > 256) {
-			throw new InvalidInput("An experiment name of 1 to 256 characters is needed.");
+		if (request.experiment().isBlank() || request.experiment().length() > MlflowLimits.EXPERIMENT_NAME
+				|| request.experiment().indexOf('\0') >= 0) {
+			throw new InvalidInput("An experiment name of 1 to " + MlflowLimits.EXPERIMENT_NAME
+					+ " characters (without NUL characters) is needed.");
+		}
+		if (request.runName() != null
+				&& (request.runName().length() > MlflowLimits.RUN_NAME || request.runName().indexOf('\0') >= 0)) {
+			throw new InvalidInput("A run name has at most " + MlflowLimits.RUN_NAME
+					+ " characters (without NUL characters).");
 		}
 		TrainingTable head = source.read(request.dataset(), 1);
 		int target = head.indexOf(request.target());
@@ -143,6 +184,19 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	}
 
 	private void execute(String id) {
+		if (stopping || !jobs.claim(id)) {
+			return;
+		}
+		current = id;
+		try {
+			run(id);
+		}
+		finally {
+			current = null;
+		}
+	}
+
+	private void run(String id) {
 		TrainingJob job = jobs.find(id).orElseThrow();
 		TrainingRequest request = job.request();
 		String runId = null;
@@ -166,12 +220,19 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 			else {
 				train(new ClassificationModels(), run, request, algorithm, base, candidates, table, id);
 			}
+			stopIfInterrupted();
 			runs.update(runId, RunStatus.FINISHED, System.currentTimeMillis(), null);
 			jobs.finished(id, TrainingState.FINISHED, null);
 			events.publishEvent(new ModelTrained(id, runId, experimentId, algorithm.key()));
 			log.info("Training job {} finished: run {}", id, runId);
 		}
 		catch (Throwable ex) {
+			if (interrupted || ex instanceof TrainingStopped) {
+				log.warn("Training job {} stopped by a server stop", id);
+				interruptedRuns.of(id, InterruptedRuns.STOPPED);
+				jobs.finished(id, TrainingState.FAILED, STOPPED_MESSAGE);
+				return;
+			}
 			String message = message(ex);
 			log.warn("Training job {} failed: {}", id, message, ex);
 			if (runId != null) {
@@ -194,8 +255,16 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	private <T extends Output<T>> void train(TaskModels<T> task, Run run, TrainingRequest request,
 			Algorithm algorithm, Hyperparameters base, List<Hyperparameters> candidates, TrainingTable table,
 			String id) {
-		new TrainingPipeline<>(task, runs, artifacts, (fraction, stage) -> jobs.progress(id, fraction, stage))
-			.run(run, request, algorithm, base, candidates, table);
+		new TrainingPipeline<>(task, runs, artifacts, (fraction, stage) -> {
+			stopIfInterrupted();
+			jobs.progress(id, fraction, stage);
+		}).run(run, request, algorithm, base, candidates, table);
+	}
+
+	private void stopIfInterrupted() {
+		if (interrupted) {
+			throw new TrainingStopped();
+		}
 	}
 
 	private String experiment(String name) {
@@ -219,9 +288,34 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 		return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
 	}
 
+	/**
+	 * Stops at a server stop: no queued job starts (they run at the next start), the running one has the grace
+	 * period to finish, then stops at its next step; a job that does not stop within {@link #INTERRUPT_WAIT} is
+	 * marked failed here, with its runs.
+	 */
 	@Override
 	public void close() {
-		executor.shutdownNow();
+		stopping = true;
+		executor.shutdown();
+		try {
+			if (!executor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("Training job {} is still running after the {} grace period: stopping it", current,
+						shutdownGrace);
+				interrupted = true;
+				executor.shutdownNow();
+				executor.awaitTermination(INTERRUPT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			interrupted = true;
+			executor.shutdownNow();
+		}
+		String still = current;
+		if (still != null) {
+			interruptedRuns.of(still, InterruptedRuns.STOPPED);
+			jobs.finished(still, TrainingState.FAILED, STOPPED_MESSAGE);
+		}
 	}
 
 }

@@ -149,7 +149,10 @@ final class TrainingPipeline<T extends Output<T>> {
 				runs.update(child.info().runId(), dev.eaw.mlops.RunStatus.FINISHED, System.currentTimeMillis(), null);
 			}
 			catch (RuntimeException ex) {
-				runs.update(child.info().runId(), dev.eaw.mlops.RunStatus.FAILED, System.currentTimeMillis(), null);
+				if (!(ex instanceof TrainingStopped)) {
+					// a stopped job's runs are ended together, with the reason
+					runs.update(child.info().runId(), dev.eaw.mlops.RunStatus.FAILED, System.currentTimeMillis(), null);
+				}
 				throw ex;
 			}
 		}
