@@ -23,12 +23,16 @@ final class InterruptedRuns {
 
 	private static final Logger log = LoggerFactory.getLogger(InterruptedRuns.class);
 
-	/** Runs still RUNNING with the job id each belongs to (its own tag or its parent's); {@code %s} tests the id. */
+	/**
+	 * Runs still RUNNING of a training job (its own {@code eaw.training.job} tag or its parent's names a job there
+	 * is); {@code %s} tests the job id.
+	 */
 	private static final String RUNNING = "SELECT r.run_uuid FROM mlops.runs r JOIN mlops.tags j "
-			+ "ON j.run_uuid = r.run_uuid AND j.key = 'eaw.training.job' WHERE r.status = 'RUNNING' AND j.value %1$s "
+			+ "ON j.run_uuid = r.run_uuid AND j.key = 'eaw.training.job' JOIN mlops.training_jobs t ON t.id = j.value "
+			+ "WHERE r.status = 'RUNNING' AND t.id %1$s "
 			+ "UNION SELECT r.run_uuid FROM mlops.runs r JOIN mlops.tags p ON p.run_uuid = r.run_uuid "
 			+ "AND p.key = 'mlflow.parentRunId' JOIN mlops.tags j ON j.run_uuid = p.value AND j.key = 'eaw.training.job' "
-			+ "WHERE r.status = 'RUNNING' AND j.value %1$s";
+			+ "JOIN mlops.training_jobs t ON t.id = j.value WHERE r.status = 'RUNNING' AND t.id %1$s";
 
 	private final JdbcClient jdbc;
 

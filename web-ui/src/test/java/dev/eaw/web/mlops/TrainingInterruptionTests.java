@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.eaw.mlops.ArtifactStore;
 import dev.eaw.mlops.ExperimentTracking;
 import dev.eaw.mlops.MlTask;
+import dev.eaw.mlops.NewRun;
 import dev.eaw.mlops.Run;
 import dev.eaw.mlops.RunStatus;
 import dev.eaw.mlops.RunTracking;
@@ -29,16 +30,20 @@ import dev.eaw.mlops.TrainingState;
 import dev.eaw.mlops.TrainingTable;
 import dev.eaw.mlops.training.BackgroundModelTraining;
 import dev.eaw.web.AppTest;
+import dev.eaw.web.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A graceful server stop during a training job: the running job gets the grace period to finish; past it, the job
- * stops and its run ends FAILED with an end time and {@code eaw.failure_reason}; queued jobs wait for the next start.
- * Each test runs its own training component (on the application's stores) over a data source it controls.
+ * Training jobs a server stop interrupts. A graceful stop gives the running job the grace period to finish; past it,
+ * the job stops and its run ends FAILED with an end time and {@code eaw.failure_reason}; queued jobs wait for the next
+ * start (these tests run their own training component, on the application's stores, over a data source they
+ * control). A kill -9 leaves the job and its runs (a grid search's child runs too) RUNNING: the next start ends them
+ * FAILED the same way, and also the runs earlier versions left RUNNING behind jobs they had marked failed. Runs of
+ * no training job are left as they are.
  */
 @AppTest
-class TrainingShutdownTests {
+class TrainingInterruptionTests {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -54,6 +59,9 @@ class TrainingShutdownTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	BackgroundModelTraining application;
 
 	final List<String> jobs = new ArrayList<>();
 
@@ -100,6 +108,57 @@ class TrainingShutdownTests {
 		TrainingJob finished = training.find(running.id()).orElseThrow();
 		assertThat(finished.state()).as(String.valueOf(finished.error())).isEqualTo(TrainingState.FINISHED);
 		assertThat(runs.get(finished.runId()).info().status()).isEqualTo(RunStatus.FINISHED);
+	}
+
+	@Test
+	void theNextStartEndsTheRunsOfJobsAHardKillInterrupted() {
+		String experiment = experiments.create("killed-" + UUID.randomUUID(), null, List.of());
+		String killed = job("RUNNING");
+		Run parent = runs.create(new NewRun(experiment, "admin", "killed", null,
+				List.of(new Tag("eaw.training.job", killed))));
+		Run finishedChild = child(experiment, parent, 1);
+		runs.update(finishedChild.info().runId(), RunStatus.FINISHED, System.currentTimeMillis(), null);
+		Run runningChild = child(experiment, parent, 2);
+		String olderFailure = job("FAILED");
+		Run leftBehind = runs.create(new NewRun(experiment, "admin", "left-behind", null,
+				List.of(new Tag("eaw.training.job", olderFailure))));
+		Run byHand = runs.create(new NewRun(experiment, "admin", "by-hand", null, List.of()));
+		Run claimsAJob = runs.create(new NewRun(experiment, "admin", "claims-a-job", null,
+				List.of(new Tag("eaw.training.job", "no-such-job"))));
+
+		application.resume();
+
+		for (Run run : List.of(parent, runningChild, leftBehind)) {
+			Run repaired = runs.get(run.info().runId());
+			assertThat(repaired.info().status()).as(run.info().runName()).isEqualTo(RunStatus.FAILED);
+			assertThat(repaired.info().endTime()).as(run.info().runName()).isNotNull();
+			assertThat(repaired.data().tags()).as(run.info().runName())
+				.contains(new Tag("eaw.failure_reason", "interrupted by a server stop"));
+		}
+		assertThat(runs.get(finishedChild.info().runId()).info().status()).isEqualTo(RunStatus.FINISHED);
+		assertThat(runs.get(byHand.info().runId()).info().status()).isEqualTo(RunStatus.RUNNING);
+		assertThat(runs.get(byHand.info().runId()).info().endTime()).isNull();
+		assertThat(runs.get(claimsAJob.info().runId()).info().status()).isEqualTo(RunStatus.RUNNING);
+		assertThat(application.find(killed).orElseThrow().state()).isEqualTo(TrainingState.FAILED);
+	}
+
+	private Run child(String experiment, Run parent, int n) {
+		return runs.create(new NewRun(experiment, "admin", "killed-" + n, null,
+				List.of(new Tag("mlflow.parentRunId", parent.info().runId()))));
+	}
+
+	/** A job row as a stop leaves it; its request names a dataset no one has, should anything run it. */
+	private String job(String state) {
+		String id = UUID.randomUUID().toString().replace("-", "");
+		TrainingRequest request = new TrainingRequest("no-such-dataset", "y", MlTask.CLASSIFICATION,
+				"logistic-regression", Map.of(), null, "Default", 42, 0.2, null);
+		jdbc.sql("INSERT INTO mlops.training_jobs (id, state, stage, request, user_name) "
+				+ "VALUES (:id, :state, 'search: candidate 2 of 4', :request, 'admin')")
+			.param("id", id)
+			.param("state", state)
+			.param("request", Http.JSON.writeValueAsString(request))
+			.update();
+		return id;
 	}
 
 	private BackgroundModelTraining training(TrainingDataSource source, Duration grace) {
