@@ -204,7 +204,7 @@ class JdbcRunTracking implements RunTracking {
 	public void logInputs(String runId, List<DatasetInput> inputs) {
 		rows.active(runId);
 		for (DatasetInput input : inputs) {
-			requireDataset(input);
+			MlflowLimits.requireDataset(input);
 			jdbc.sql("INSERT INTO mlops.run_inputs (run_uuid, name, digest, source_type, source, schema, profile, tags) "
 					+ "VALUES (:run, :name, :digest, :type, :source, :schema, :profile, :tags) ON CONFLICT DO NOTHING")
 				.param("run", runId)
@@ -244,19 +244,6 @@ class JdbcRunTracking implements RunTracking {
 			.param("stage", stage)
 			.param("id", runId)
 			.update();
-	}
-
-	private static void requireDataset(DatasetInput input) {
-		MlflowLimits.requireText("Dataset name", input.name(), MlflowLimits.DATASET_NAME);
-		MlflowLimits.requireText("Dataset digest", input.digest(), MlflowLimits.DATASET_DIGEST);
-		MlflowLimits.requireText("Dataset source type", input.sourceType(), MlflowLimits.DATASET_SOURCE_TYPE);
-		MlflowLimits.requireText("Dataset source", input.source());
-		MlflowLimits.requireText("Dataset schema", input.schema());
-		MlflowLimits.requireText("Dataset profile", input.profile());
-		for (Tag tag : input.tags()) {
-			MlflowLimits.requireText("Input tag key", tag.key(), MlflowLimits.INPUT_TAG_KEY);
-			MlflowLimits.requireText("Input tag value", tag.value(), MlflowLimits.INPUT_TAG_VALUE);
-		}
 	}
 
 	private void insertParam(String runId, Param param) {

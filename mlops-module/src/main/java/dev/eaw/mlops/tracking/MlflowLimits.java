@@ -2,6 +2,8 @@ package dev.eaw.mlops.tracking;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.eaw.mlops.DatasetInput;
+import dev.eaw.mlops.Tag;
 import dev.eaw.mlops.TrackingError;
 
 /**
@@ -65,6 +67,20 @@ public final class MlflowLimits {
 					+ "keys must have 1 to " + KEY + " characters.");
 		}
 		requireText("Key", key);
+	}
+
+	/** A dataset input's fields within MLflow's limits (source type: our column's). */
+	static void requireDataset(DatasetInput input) {
+		requireText("Dataset name", input.name(), DATASET_NAME);
+		requireText("Dataset digest", input.digest(), DATASET_DIGEST);
+		requireText("Dataset source type", input.sourceType(), DATASET_SOURCE_TYPE);
+		requireText("Dataset source", input.source());
+		requireText("Dataset schema", input.schema());
+		requireText("Dataset profile", input.profile());
+		for (Tag tag : input.tags()) {
+			requireText("Input tag key", tag.key(), INPUT_TAG_KEY);
+			requireText("Input tag value", tag.value(), INPUT_TAG_VALUE);
+		}
 	}
 
 }

@@ -4,11 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,29 +58,9 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 
 	private final int maxRows;
 
-	private final Duration shutdownGrace;
-
 	private final InterruptedRuns interruptedRuns;
 
-	/** Set by {@link #close()}: no further job starts. */
-	private volatile boolean stopping;
-
-	/** Set once the grace period is over: the running job stops at its next step. */
-	private volatile boolean interrupted;
-
-	/** The job this server runs now. */
-	private volatile @Nullable String current;
-
-	/** How long a stop waits for the running job to notice it has to stop. */
-	private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(5);
-
-	private static final String STOPPED_MESSAGE = "The job was interrupted by a server stop.";
-
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-		Thread thread = new Thread(task, "eaw-training");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final TrainingThread thread;
 
 	public BackgroundModelTraining(JdbcClient jdbc, TrainingDataSource source, ExperimentTracking experiments,
 			RunTracking runs, ArtifactStore artifacts, ApplicationEventPublisher events, int maxRows,
@@ -97,8 +73,8 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 		this.events = events;
 		this.catalogue = new AlgorithmCatalogue(AlgorithmCatalogue.xgboostLoads());
 		this.maxRows = maxRows;
-		this.shutdownGrace = shutdownGrace;
 		this.interruptedRuns = new InterruptedRuns(jdbc, runs);
+		this.thread = new TrainingThread(shutdownGrace, this::stopped);
 	}
 
 	/**
@@ -106,14 +82,14 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	 * versions left running) as failed, and queues the jobs still waiting.
 	 */
 	public void resume() {
-		String running = current;
+		String running = thread.current();
 		for (String id : jobs.inState(TrainingState.RUNNING)) {
 			if (!id.equals(running)) {
 				jobs.finished(id, TrainingState.FAILED, "The application stopped while this job was running.");
 			}
 		}
 		interruptedRuns.allBut(running == null ? "" : running, InterruptedRuns.STOPPED);
-		jobs.inState(TrainingState.QUEUED).forEach(id -> executor.execute(() -> execute(id)));
+		jobs.inState(TrainingState.QUEUED).forEach(id -> thread.queue(id, this::execute));
 	}
 
 	@Override
@@ -127,7 +103,7 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 		String id = UUID.randomUUID().toString().replace("-", "");
 		jobs.insert(id, request, user);
 		log.info("Training job {} queued: {} on {}", id, algorithm.key(), request.dataset());
-		executor.execute(() -> execute(id));
+		thread.queue(id, this::execute);
 		return jobs.find(id).orElseThrow();
 	}
 
@@ -184,19 +160,9 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	}
 
 	private void execute(String id) {
-		if (stopping || !jobs.claim(id)) {
+		if (!jobs.claim(id)) {
 			return;
 		}
-		current = id;
-		try {
-			run(id);
-		}
-		finally {
-			current = null;
-		}
-	}
-
-	private void run(String id) {
 		TrainingJob job = jobs.find(id).orElseThrow();
 		TrainingRequest request = job.request();
 		String runId = null;
@@ -220,17 +186,15 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 			else {
 				train(new ClassificationModels(), run, request, algorithm, base, candidates, table, id);
 			}
-			stopIfInterrupted();
+			thread.stopIfInterrupted();
 			runs.update(runId, RunStatus.FINISHED, System.currentTimeMillis(), null);
 			jobs.finished(id, TrainingState.FINISHED, null);
 			events.publishEvent(new ModelTrained(id, runId, experimentId, algorithm.key()));
 			log.info("Training job {} finished: run {}", id, runId);
 		}
 		catch (Throwable ex) {
-			if (interrupted || ex instanceof TrainingStopped) {
-				log.warn("Training job {} stopped by a server stop", id);
-				interruptedRuns.of(id, InterruptedRuns.STOPPED);
-				jobs.finished(id, TrainingState.FAILED, STOPPED_MESSAGE);
+			if (thread.interrupted() || ex instanceof TrainingStopped) {
+				stopped(id);
 				return;
 			}
 			String message = message(ex);
@@ -256,15 +220,16 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 			Algorithm algorithm, Hyperparameters base, List<Hyperparameters> candidates, TrainingTable table,
 			String id) {
 		new TrainingPipeline<>(task, runs, artifacts, (fraction, stage) -> {
-			stopIfInterrupted();
+			thread.stopIfInterrupted();
 			jobs.progress(id, fraction, stage);
 		}).run(run, request, algorithm, base, candidates, table);
 	}
 
-	private void stopIfInterrupted() {
-		if (interrupted) {
-			throw new TrainingStopped();
-		}
+	/** Ends a job a server stop interrupted, and its runs, as failed with the reason. */
+	private void stopped(String id) {
+		log.warn("Training job {} stopped by a server stop", id);
+		interruptedRuns.of(id, InterruptedRuns.STOPPED);
+		jobs.finished(id, TrainingState.FAILED, "The job was " + InterruptedRuns.STOPPED + ".");
 	}
 
 	private String experiment(String name) {
@@ -288,34 +253,10 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 		return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
 	}
 
-	/**
-	 * Stops at a server stop: no queued job starts (they run at the next start), the running one has the grace
-	 * period to finish, then stops at its next step; a job that does not stop within {@link #INTERRUPT_WAIT} is
-	 * marked failed here, with its runs.
-	 */
+	/** See {@link TrainingThread#close()}: the running job has the grace period to finish before it is stopped. */
 	@Override
 	public void close() {
-		stopping = true;
-		executor.shutdown();
-		try {
-			if (!executor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-				log.warn("Training job {} is still running after the {} grace period: stopping it", current,
-						shutdownGrace);
-				interrupted = true;
-				executor.shutdownNow();
-				executor.awaitTermination(INTERRUPT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			interrupted = true;
-			executor.shutdownNow();
-		}
-		String still = current;
-		if (still != null) {
-			interruptedRuns.of(still, InterruptedRuns.STOPPED);
-			jobs.finished(still, TrainingState.FAILED, STOPPED_MESSAGE);
-		}
+		thread.close();
 	}
 
 }
