@@ -80,8 +80,8 @@ final class RegistryFilter {
 			Matcher matcher = ORDER.matcher(clause);
 			String column = matcher.matches() ? columns.get(matcher.group(1).toLowerCase(Locale.ROOT)) : null;
 			if (column == null || !ORDER_KEYS.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
-				throw TrackingError.invalid("Invalid order by key '" + SearchLimits.shown(clause) + "' specified. Valid keys are "
-						+ "'name', 'version_number', 'creation_timestamp', 'last_updated_timestamp'.");
+				throw TrackingError.invalid("Invalid order by key '" + SearchLimits.shown(clause) + "' specified. "
+						+ "Valid keys are 'name', 'version_number', 'creation_timestamp', 'last_updated_timestamp'.");
 			}
 			boolean descending = matcher.group(2) != null && matcher.group(2).equalsIgnoreCase("desc");
 			orderBy.add(column + (descending ? " DESC" : " ASC"));
@@ -131,10 +131,11 @@ final class RegistryFilter {
 			String column = ORDER_ONLY_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? null
 					: columns.get(key.toLowerCase(Locale.ROOT));
 			if (column == null) {
-				throw TrackingError.invalid("Invalid attribute key '" + SearchLimits.shown(key) + "' specified. Valid keys are "
-						+ String.join(", ", columns.keySet().stream().filter(k -> !ORDER_ONLY_KEYS.contains(k)).sorted()
-							.toList())
-						+ " and tags.<key>; " + String.join(" and ", ORDER_ONLY_KEYS) + " can only order results.");
+				List<String> keys = columns.keySet().stream().filter(k -> !ORDER_ONLY_KEYS.contains(k)).sorted()
+					.toList();
+				throw TrackingError.invalid("Invalid attribute key '" + SearchLimits.shown(key) + "' specified. "
+						+ "Valid keys are " + String.join(", ", keys) + " and tags.<key>; "
+						+ String.join(" and ", ORDER_ONLY_KEYS) + " can only order results.");
 			}
 			if (key.equalsIgnoreCase("version_number")) {
 				value = number(filter, value);
@@ -160,8 +161,8 @@ final class RegistryFilter {
 	}
 
 	private static TrackingError invalid(String filter) {
-		return TrackingError.invalid("Invalid filter '" + SearchLimits.shown(filter) + "': expected comparisons such as name = 'x', "
-				+ "name LIKE '%x%', run_id IN ('a', 'b') or tags.k = 'v' joined by AND.");
+		return TrackingError.invalid("Invalid filter '" + SearchLimits.shown(filter) + "': expected comparisons such "
+				+ "as name = 'x', name LIKE '%x%', run_id IN ('a', 'b') or tags.k = 'v' joined by AND.");
 	}
 
 }

@@ -88,7 +88,7 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 				jobs.finished(id, TrainingState.FAILED, "The application stopped while this job was running.");
 			}
 		}
-		interruptedRuns.allBut(running == null ? "" : running, InterruptedRuns.STOPPED);
+		interruptedRuns.allBut(running == null ? "" : running);
 		jobs.inState(TrainingState.QUEUED).forEach(id -> thread.queue(id, this::execute));
 	}
 
@@ -228,7 +228,7 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	/** Ends a job a server stop interrupted, and its runs, as failed with the reason. */
 	private void stopped(String id) {
 		log.warn("Training job {} stopped by a server stop", id);
-		interruptedRuns.of(id, InterruptedRuns.STOPPED);
+		interruptedRuns.of(id);
 		jobs.finished(id, TrainingState.FAILED, "The job was " + InterruptedRuns.STOPPED + ".");
 	}
 

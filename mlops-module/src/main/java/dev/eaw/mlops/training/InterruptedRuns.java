@@ -31,8 +31,9 @@ final class InterruptedRuns {
 			+ "ON j.run_uuid = r.run_uuid AND j.key = 'eaw.training.job' JOIN mlops.training_jobs t ON t.id = j.value "
 			+ "WHERE r.status = 'RUNNING' AND t.id %1$s "
 			+ "UNION SELECT r.run_uuid FROM mlops.runs r JOIN mlops.tags p ON p.run_uuid = r.run_uuid "
-			+ "AND p.key = 'mlflow.parentRunId' JOIN mlops.tags j ON j.run_uuid = p.value AND j.key = 'eaw.training.job' "
-			+ "JOIN mlops.training_jobs t ON t.id = j.value WHERE r.status = 'RUNNING' AND t.id %1$s";
+			+ "AND p.key = 'mlflow.parentRunId' JOIN mlops.tags j ON j.run_uuid = p.value "
+			+ "AND j.key = 'eaw.training.job' JOIN mlops.training_jobs t ON t.id = j.value "
+			+ "WHERE r.status = 'RUNNING' AND t.id %1$s";
 
 	private final JdbcClient jdbc;
 
@@ -44,20 +45,20 @@ final class InterruptedRuns {
 	}
 
 	/** Fails the running runs of one job. */
-	int of(String jobId, String reason) {
-		return fail(jdbc.sql(RUNNING.formatted("= :job")).param("job", jobId).query(String.class).list(), reason);
+	void of(String jobId) {
+		fail(jdbc.sql(RUNNING.formatted("= :job")).param("job", jobId).query(String.class).list());
 	}
 
 	/** Fails the running runs of every job but {@code runningJob} (the one this server runs now, if any). */
-	int allBut(String runningJob, String reason) {
-		return fail(jdbc.sql(RUNNING.formatted("<> :job")).param("job", runningJob).query(String.class).list(), reason);
+	void allBut(String runningJob) {
+		fail(jdbc.sql(RUNNING.formatted("<> :job")).param("job", runningJob).query(String.class).list());
 	}
 
-	private int fail(List<String> runIds, String reason) {
+	private void fail(List<String> runIds) {
 		int failed = 0;
 		for (String runId : runIds) {
 			try {
-				runs.setTag(runId, new Tag(REASON_TAG, reason));
+				runs.setTag(runId, new Tag(REASON_TAG, STOPPED));
 				runs.update(runId, RunStatus.FAILED, System.currentTimeMillis(), null);
 				failed++;
 			}
@@ -66,9 +67,8 @@ final class InterruptedRuns {
 			}
 		}
 		if (failed > 0) {
-			log.info("Marked {} run(s) of interrupted training jobs failed: {}", failed, reason);
+			log.info("Marked {} run(s) of training jobs failed: {}", failed, STOPPED);
 		}
-		return failed;
 	}
 
 }
