@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread training jobs run on, in the order queued, and how a server stop ends it: no queued job starts any
  * more (they stay queued for the next start), the running one has the grace period to finish, then is interrupted
- * and stops at its next step ({@link #stopIfInterrupted()}); one that does not stop within {@link #INTERRUPT_WAIT} is
- * handed to {@code abandon} to be marked failed.
+ * and stops at its next step ({@link #stopIfInterrupted()}); one that does not stop within a short wait
+ * ({@link #INTERRUPT_WAIT}) is handed to {@code abandon} to be marked failed.
  */
 final class TrainingThread implements AutoCloseable {
 
@@ -31,6 +31,8 @@ final class TrainingThread implements AutoCloseable {
 
 	private final Duration grace;
 
+	private final Duration interruptWait;
+
 	private final Consumer<String> abandon;
 
 	/** Set by {@link #close()}: no further job starts. */
@@ -43,7 +45,12 @@ final class TrainingThread implements AutoCloseable {
 	private volatile @Nullable String current;
 
 	TrainingThread(Duration grace, Consumer<String> abandon) {
+		this(grace, INTERRUPT_WAIT, abandon);
+	}
+
+	TrainingThread(Duration grace, Duration interruptWait, Consumer<String> abandon) {
 		this.grace = grace;
+		this.interruptWait = interruptWait;
 		this.abandon = abandon;
 	}
 
@@ -87,7 +94,7 @@ final class TrainingThread implements AutoCloseable {
 				log.warn("Training job {} is still running after the {} grace period: stopping it", current, grace);
 				interrupted = true;
 				executor.shutdownNow();
-				executor.awaitTermination(INTERRUPT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+				executor.awaitTermination(interruptWait.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
