@@ -17,9 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.eaw.mlops.ArtifactStore;
 import dev.eaw.mlops.ExperimentTracking;
+import dev.eaw.mlops.HyperparameterSearch;
 import dev.eaw.mlops.MlTask;
 import dev.eaw.mlops.NewRun;
 import dev.eaw.mlops.Run;
+import dev.eaw.mlops.RunSearch;
 import dev.eaw.mlops.RunStatus;
 import dev.eaw.mlops.RunTracking;
 import dev.eaw.mlops.Tag;
@@ -28,6 +30,7 @@ import dev.eaw.mlops.TrainingJob;
 import dev.eaw.mlops.TrainingRequest;
 import dev.eaw.mlops.TrainingState;
 import dev.eaw.mlops.TrainingTable;
+import dev.eaw.mlops.ViewType;
 import dev.eaw.mlops.training.BackgroundModelTraining;
 import dev.eaw.web.AppTest;
 import dev.eaw.web.Http;
@@ -75,7 +78,7 @@ class TrainingInterruptionTests {
 
 	@Test
 	void aStopPastTheGracePeriodFailsTheRunningJobAndItsRun() throws InterruptedException {
-		SlowSource source = new SlowSource(null);
+		SlowSource source = new SlowSource(null, 80);
 		BackgroundModelTraining training = training(source, Duration.ofMillis(500));
 		TrainingJob running = submit(training);
 		TrainingJob queued = submit(training);
@@ -97,8 +100,35 @@ class TrainingInterruptionTests {
 	}
 
 	@Test
+	void aStopDuringAGridSearchFailsTheJobsRunAndItsChildRuns() throws InterruptedException {
+		BackgroundModelTraining training = training(new SlowSource(Duration.ZERO, 40_000), Duration.ofMillis(200));
+		TrainingJob job = training.submit(new TrainingRequest("slow", "y", MlTask.CLASSIFICATION,
+				"logistic-regression", Map.of(), new HyperparameterSearch("grid", 0, Map.of("epochs",
+						List.of("300", "301"))), "shutdown-" + UUID.randomUUID(), 42, 0.2, null), "admin");
+		jobs.add(job.id());
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!training.find(job.id()).orElseThrow().stage().startsWith("search") && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+
+		training.close();
+
+		TrainingJob stopped = training.find(job.id()).orElseThrow();
+		assertThat(stopped.state()).isEqualTo(TrainingState.FAILED);
+		List<Run> jobRuns = new ArrayList<>(runs.search(new RunSearch(List.of(stopped.experimentId()), null,
+				ViewType.ALL, 100, List.of(), null)).items());
+		assertThat(jobRuns).hasSizeGreaterThanOrEqualTo(2);
+		for (Run run : jobRuns) {
+			assertThat(run.info().status()).as(run.info().runName()).isEqualTo(RunStatus.FAILED);
+			assertThat(run.info().endTime()).as(run.info().runName()).isNotNull();
+			assertThat(run.data().tags()).as(run.info().runName())
+				.contains(new Tag("eaw.failure_reason", "interrupted by a server stop"));
+		}
+	}
+
+	@Test
 	void theRunningJobFinishesWithinTheGracePeriod() throws InterruptedException {
-		SlowSource source = new SlowSource(Duration.ofMillis(1500));
+		SlowSource source = new SlowSource(Duration.ofMillis(1500), 80);
 		BackgroundModelTraining training = training(source, Duration.ofSeconds(60));
 		TrainingJob running = submit(training);
 		assertThat(source.reading.await(60, TimeUnit.SECONDS)).as("the job started reading").isTrue();
@@ -162,7 +192,7 @@ class TrainingInterruptionTests {
 	}
 
 	private BackgroundModelTraining training(TrainingDataSource source, Duration grace) {
-		return new BackgroundModelTraining(jdbc, source, experiments, runs, artifacts, events, 10_000, grace);
+		return new BackgroundModelTraining(jdbc, source, experiments, runs, artifacts, events, 100_000, grace);
 	}
 
 	private TrainingJob submit(BackgroundModelTraining training) {
@@ -173,8 +203,8 @@ class TrainingInterruptionTests {
 	}
 
 	/**
-	 * A table whose full read is slow: it waits {@code delay}, or (without one) until the reading thread is
-	 * interrupted. The one-row read a request is checked with answers at once.
+	 * A table of {@code rows} rows whose full read is slow: it waits {@code delay}, or (without one) until the reading
+	 * thread is interrupted. The one-row read a request is checked with answers at once.
 	 */
 	static final class SlowSource implements TrainingDataSource {
 
@@ -182,8 +212,11 @@ class TrainingInterruptionTests {
 
 		private final @Nullable Duration delay;
 
-		SlowSource(@Nullable Duration delay) {
+		private final int rows;
+
+		SlowSource(@Nullable Duration delay, int rows) {
 			this.delay = delay;
+			this.rows = rows;
 		}
 
 		@Override
@@ -199,7 +232,7 @@ class TrainingInterruptionTests {
 				}
 			}
 			List<Object[]> rows = new ArrayList<>();
-			for (int i = 0; i < Math.min(maxRows, 80); i++) {
+			for (int i = 0; i < Math.min(maxRows, this.rows); i++) {
 				rows.add(new Object[] { (double) i, i % 2 == 0 ? "even" : "odd", (double) (i % 2) });
 			}
 			return new TrainingTable(name, List.of(new TrainingTable.Column("x", true),
