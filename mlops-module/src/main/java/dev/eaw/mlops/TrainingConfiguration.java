@@ -17,7 +17,7 @@ class TrainingConfiguration {
 	BackgroundModelTraining modelTraining(JdbcClient jdbc, TrainingDataSource source, ExperimentTracking experiments,
 			RunTracking runs, ArtifactStore artifacts, ApplicationEventPublisher events, MlopsSettings settings) {
 		return new BackgroundModelTraining(jdbc, source, experiments, runs, artifacts, events,
-				settings.trainingMaxRows());
+				settings.trainingMaxRows(), settings.trainingShutdownGrace());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

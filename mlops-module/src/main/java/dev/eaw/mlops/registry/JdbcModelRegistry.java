@@ -22,6 +22,7 @@ import dev.eaw.mlops.RegisteredModelRemoved;
 import dev.eaw.mlops.RegistrySearch;
 import dev.eaw.mlops.Tag;
 import dev.eaw.mlops.TrackingError;
+import dev.eaw.mlops.tracking.MlflowLimits;
 import dev.eaw.mlops.tracking.PageTokens;
 
 /**
@@ -47,6 +48,8 @@ class JdbcModelRegistry extends JdbcModelVersions {
 	public RegisteredModel createModel(String name, List<Tag> tags, @Nullable String description,
 			@Nullable String userId) {
 		requireName(name);
+		MlflowLimits.requireText("Description", description);
+		MlflowLimits.requireText("User id", userId, MlflowLimits.NAME);
 		if (findModel(name) != null) {
 			throw exists(name);
 		}
@@ -102,6 +105,7 @@ class JdbcModelRegistry extends JdbcModelVersions {
 	@Override
 	public RegisteredModel updateModel(String name, @Nullable String description) {
 		long id = modelId(name);
+		MlflowLimits.requireText("Description", description);
 		if (description != null) {
 			jdbc.sql("UPDATE mlops.registered_models SET description = :description, last_updated_time = :now "
 					+ "WHERE id = :id")
@@ -212,7 +216,7 @@ class JdbcModelRegistry extends JdbcModelVersions {
 	}
 
 	private void putModelTag(long id, Tag tag) {
-		requireKey(tag.key());
+		requireTag(tag);
 		jdbc.sql("INSERT INTO mlops.registered_model_tags (model_id, key, value) VALUES (:id, :key, :value) "
 				+ "ON CONFLICT (model_id, key) DO UPDATE SET value = excluded.value")
 			.param("id", id)
@@ -225,9 +229,7 @@ class JdbcModelRegistry extends JdbcModelVersions {
 		if (name.isBlank()) {
 			throw TrackingError.invalid("Registered model name cannot be empty.");
 		}
-		if (name.length() > 256) {
-			throw TrackingError.invalid("Registered model name '" + name + "' is longer than 256 characters.");
-		}
+		MlflowLimits.requireText("Registered model name", name, MlflowLimits.NAME);
 	}
 
 	private static TrackingError exists(String name) {

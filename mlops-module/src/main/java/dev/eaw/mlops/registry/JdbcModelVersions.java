@@ -18,6 +18,7 @@ import dev.eaw.mlops.Page;
 import dev.eaw.mlops.RegistrySearch;
 import dev.eaw.mlops.Tag;
 import dev.eaw.mlops.TrackingError;
+import dev.eaw.mlops.tracking.MlflowLimits;
 import dev.eaw.mlops.tracking.PageTokens;
 
 /**
@@ -30,6 +31,9 @@ abstract class JdbcModelVersions implements ModelRegistry {
 	private static final Map<String, String> VERSION_COLUMNS = Map.of("name", "m.name", "run_id", "v.run_id",
 			"source_path", "v.source", "version_number", "v.version", "creation_timestamp", "v.creation_time",
 			"last_updated_timestamp", "v.last_updated_time", "current_stage", "v.current_stage");
+
+	/** A run id as MLflow's SQL store keeps it: 32 characters. */
+	private static final int RUN_ID = 32;
 
 	protected final JdbcClient jdbc;
 
@@ -49,6 +53,11 @@ abstract class JdbcModelVersions implements ModelRegistry {
 		if (version.source().isBlank()) {
 			throw TrackingError.invalid("Missing value for required parameter 'source'.");
 		}
+		MlflowLimits.requireText("Source", version.source());
+		MlflowLimits.requireText("Run id", version.runId(), RUN_ID);
+		MlflowLimits.requireText("Run link", version.runLink());
+		MlflowLimits.requireText("Description", version.description());
+		MlflowLimits.requireText("User id", version.userId(), MlflowLimits.NAME);
 		long now = System.currentTimeMillis();
 		int number = jdbc.sql("UPDATE mlops.registered_models SET last_version = last_version + 1, "
 				+ "last_updated_time = :now WHERE id = :id RETURNING last_version")
@@ -91,6 +100,7 @@ abstract class JdbcModelVersions implements ModelRegistry {
 	public ModelVersion updateVersion(String name, String version, @Nullable String description) {
 		long id = modelId(name);
 		int number = versionRow(name, id, version);
+		MlflowLimits.requireText("Description", description);
 		if (description != null) {
 			jdbc.sql("UPDATE mlops.model_versions SET description = :description, last_updated_time = :now "
 					+ "WHERE model_id = :id AND version = :version")
@@ -230,15 +240,13 @@ abstract class JdbcModelVersions implements ModelRegistry {
 		return number;
 	}
 
-	protected static void requireKey(String key) {
-		if (key.isEmpty() || key.length() > 250) {
-			throw TrackingError.invalid("Invalid value '" + key + "' for parameter 'key' supplied: keys must have "
-					+ "1 to 250 characters.");
-		}
+	protected static void requireTag(Tag tag) {
+		MlflowLimits.requireKey(tag.key());
+		MlflowLimits.requireText("Tag value", tag.value());
 	}
 
 	private void putVersionTag(long id, int version, Tag tag) {
-		requireKey(tag.key());
+		requireTag(tag);
 		jdbc.sql("INSERT INTO mlops.model_version_tags (model_id, version, key, value) VALUES (:id, :version, :key, "
 				+ ":value) ON CONFLICT (model_id, version, key) DO UPDATE SET value = excluded.value")
 			.param("id", id)

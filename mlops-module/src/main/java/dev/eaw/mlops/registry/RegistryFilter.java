@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.eaw.mlops.TrackingError;
+import dev.eaw.mlops.tracking.SearchLimits;
 
 /**
  * The registry's search syntax turned into SQL: comparisons joined by {@code AND}, each {@code <key> <op> <value>}
@@ -26,6 +27,9 @@ final class RegistryFilter {
 
 	private static final List<String> ORDER_KEYS = List.of("name", "version_number", "creation_timestamp",
 			"last_updated_timestamp");
+
+	/** Keys MLflow orders by but does not filter on. */
+	private static final List<String> ORDER_ONLY_KEYS = List.of("creation_timestamp", "last_updated_timestamp");
 
 	private static final Pattern ORDER = Pattern.compile("\\s*(\\w+)(?:\\s+((?i:asc)|(?i:desc)))?\\s*");
 
@@ -51,6 +55,7 @@ final class RegistryFilter {
 		if (filter == null || filter.isBlank()) {
 			return sql;
 		}
+		SearchLimits.checkFilter(filter);
 		Matcher matcher = CLAUSE.matcher(filter);
 		int pos = 0;
 		int n = 0;
@@ -58,6 +63,7 @@ final class RegistryFilter {
 			if (!matcher.find(pos) || matcher.start() != pos) {
 				throw invalid(filter);
 			}
+			SearchLimits.checkClauses(n + 1);
 			sql.clause(filter, matcher, n++, tagCondition);
 			pos = matcher.end();
 			if (!matcher.group(5).isEmpty() && pos >= filter.length()) {
@@ -69,12 +75,13 @@ final class RegistryFilter {
 
 	/** Adds order-by clauses over the attribute columns, then the {@code fallback} ones. */
 	RegistryFilter orderBy(List<String> clauses, List<String> fallback) {
+		SearchLimits.checkOrderBy(clauses);
 		for (String clause : clauses) {
 			Matcher matcher = ORDER.matcher(clause);
 			String column = matcher.matches() ? columns.get(matcher.group(1).toLowerCase(Locale.ROOT)) : null;
 			if (column == null || !ORDER_KEYS.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
-				throw TrackingError.invalid("Invalid order by key '" + clause + "' specified. Valid keys are "
-						+ "'name', 'version_number', 'creation_timestamp', 'last_updated_timestamp'.");
+				throw TrackingError.invalid("Invalid order by key '" + SearchLimits.shown(clause) + "' specified. "
+						+ "Valid keys are 'name', 'version_number', 'creation_timestamp', 'last_updated_timestamp'.");
 			}
 			boolean descending = matcher.group(2) != null && matcher.group(2).equalsIgnoreCase("desc");
 			orderBy.add(column + (descending ? " DESC" : " ASC"));
@@ -96,6 +103,7 @@ final class RegistryFilter {
 			Matcher item = ITEM.matcher(raw);
 			while (item.find()) {
 				items.add(item.group(1) != null ? item.group(1) : item.group(2));
+				SearchLimits.checkValues("IN list", items.size());
 			}
 			if (items.isEmpty()) {
 				throw invalid(filter);
@@ -120,10 +128,14 @@ final class RegistryFilter {
 			where.append(" AND ").append(String.format(tagCondition, "t.key = :k" + n + " AND t.value" + test));
 		}
 		else {
-			String column = columns.get(key.toLowerCase(Locale.ROOT));
+			String column = ORDER_ONLY_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? null
+					: columns.get(key.toLowerCase(Locale.ROOT));
 			if (column == null) {
-				throw TrackingError.invalid("Invalid attribute key '" + key + "' specified. Valid keys are "
-						+ String.join(", ", columns.keySet().stream().sorted().toList()) + ".");
+				List<String> keys = columns.keySet().stream().filter(k -> !ORDER_ONLY_KEYS.contains(k)).sorted()
+					.toList();
+				throw TrackingError.invalid("Invalid attribute key '" + SearchLimits.shown(key) + "' specified. "
+						+ "Valid keys are " + String.join(", ", keys) + " and tags.<key>; "
+						+ String.join(" and ", ORDER_ONLY_KEYS) + " can only order results.");
 			}
 			if (key.equalsIgnoreCase("version_number")) {
 				value = number(filter, value);
@@ -149,8 +161,8 @@ final class RegistryFilter {
 	}
 
 	private static TrackingError invalid(String filter) {
-		return TrackingError.invalid("Invalid filter '" + filter + "': expected comparisons such as name = 'x', "
-				+ "name LIKE '%x%', run_id IN ('a', 'b') or tags.k = 'v' joined by AND.");
+		return TrackingError.invalid("Invalid filter '" + SearchLimits.shown(filter) + "': expected comparisons such "
+				+ "as name = 'x', name LIKE '%x%', run_id IN ('a', 'b') or tags.k = 'v' joined by AND.");
 	}
 
 }

@@ -31,9 +31,8 @@ class JdbcExperimentTracking implements ExperimentTracking {
 
 	@Override
 	public String create(String name, @Nullable String artifactLocation, List<Tag> tags) {
-		if (name.isBlank()) {
-			throw TrackingError.invalid("Invalid experiment name: '" + name + "'");
-		}
+		requireName(name);
+		MlflowLimits.requireText("Artifact location", artifactLocation);
 		if (findId(name) != null) {
 			throw TrackingError.exists("Experiment '" + name + "' already exists.");
 		}
@@ -107,9 +106,7 @@ class JdbcExperimentTracking implements ExperimentTracking {
 	@Override
 	public void rename(String experimentId, String newName) {
 		Experiment experiment = get(experimentId);
-		if (newName.isBlank()) {
-			throw TrackingError.invalid("Invalid experiment name: '" + newName + "'");
-		}
+		requireName(newName);
 		if (!experiment.lifecycleStage().equals("active")) {
 			throw TrackingError.invalid("Cannot rename a non-active experiment.");
 		}
@@ -162,8 +159,16 @@ class JdbcExperimentTracking implements ExperimentTracking {
 			.update();
 	}
 
+	private static void requireName(String name) {
+		if (name.isBlank()) {
+			throw TrackingError.invalid("Invalid experiment name: '" + name + "'");
+		}
+		MlflowLimits.requireText("Experiment name", name, MlflowLimits.EXPERIMENT_NAME);
+	}
+
 	private void putTag(long id, String key, String value) {
-		TrackingIds.requireKey(key);
+		MlflowLimits.requireKey(key);
+		MlflowLimits.requireText("Tag value", value);
 		jdbc.sql("INSERT INTO mlops.experiment_tags (experiment_id, key, value) VALUES (:id, :key, :value) "
 				+ "ON CONFLICT (experiment_id, key) DO UPDATE SET value = excluded.value")
 			.param("id", id)

@@ -59,10 +59,11 @@ class JdbcRunTracking implements RunTracking {
 		run.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
 		String name = run.runName() != null && !run.runName().isEmpty() ? run.runName()
 				: tags.getOrDefault(RUN_NAME_TAG, RunNames.generate());
-		TrackingIds.requireRunName(name);
+		MlflowLimits.requireText("Run name", name, MlflowLimits.RUN_NAME);
 		tags.put(RUN_NAME_TAG, name);
 		String user = tags.getOrDefault(USER_TAG,
 				run.userId() != null && !run.userId().isEmpty() ? run.userId() : "unknown");
+		MlflowLimits.requireText("User id", user, MlflowLimits.NAME);
 		String runId = TrackingIds.newRunId();
 		jdbc.sql("INSERT INTO mlops.runs (run_uuid, experiment_id, name, user_id, status, start_time, artifact_uri) "
 				+ "VALUES (:id, :experiment, :name, :user, 'RUNNING', :start, :uri)")
@@ -87,7 +88,7 @@ class JdbcRunTracking implements RunTracking {
 	public RunInfo update(String runId, @Nullable RunStatus status, @Nullable Long endTime, @Nullable String runName) {
 		RunInfo info = rows.active(runId);
 		if (runName != null) {
-			TrackingIds.requireRunName(runName);
+			MlflowLimits.requireText("Run name", runName, MlflowLimits.RUN_NAME);
 		}
 		jdbc.sql("UPDATE mlops.runs SET status = :status, end_time = :end, name = :name WHERE run_uuid = :id")
 			.param("status", (status != null ? status : info.status()).name())
@@ -119,6 +120,7 @@ class JdbcRunTracking implements RunTracking {
 		if (search.experimentIds().isEmpty()) {
 			return new Page<>(List.of(), null);
 		}
+		SearchLimits.checkValues("experiment_ids", search.experimentIds().size());
 		List<Long> experimentIds = new ArrayList<>();
 		for (String id : search.experimentIds()) {
 			try {
@@ -202,6 +204,7 @@ class JdbcRunTracking implements RunTracking {
 	public void logInputs(String runId, List<DatasetInput> inputs) {
 		rows.active(runId);
 		for (DatasetInput input : inputs) {
+			MlflowLimits.requireDataset(input);
 			jdbc.sql("INSERT INTO mlops.run_inputs (run_uuid, name, digest, source_type, source, schema, profile, tags) "
 					+ "VALUES (:run, :name, :digest, :type, :source, :schema, :profile, :tags) ON CONFLICT DO NOTHING")
 				.param("run", runId)
@@ -244,7 +247,8 @@ class JdbcRunTracking implements RunTracking {
 	}
 
 	private void insertParam(String runId, Param param) {
-		TrackingIds.requireKey(param.key());
+		MlflowLimits.requireKey(param.key());
+		MlflowLimits.requireText("Param value", param.value());
 		jdbc.sql("INSERT INTO mlops.params (run_uuid, key, value) VALUES (:id, :key, :value) ON CONFLICT DO NOTHING")
 			.param("id", runId)
 			.param("key", param.key())
@@ -263,7 +267,7 @@ class JdbcRunTracking implements RunTracking {
 	}
 
 	private void insertMetric(String runId, Metric metric) {
-		TrackingIds.requireKey(metric.key());
+		MlflowLimits.requireKey(metric.key());
 		Map<String, Object> values = Map.of("id", runId, "key", metric.key(), "value", metric.value(), "timestamp",
 				metric.timestamp(), "step", metric.step(), "nan", Double.isNaN(metric.value()));
 		jdbc.sql("INSERT INTO mlops.metrics (run_uuid, key, value, timestamp, step, is_nan) "
@@ -279,7 +283,11 @@ class JdbcRunTracking implements RunTracking {
 	}
 
 	private void putTag(String runId, String key, String value) {
-		TrackingIds.requireKey(key);
+		MlflowLimits.requireKey(key);
+		MlflowLimits.requireText("Tag value", value);
+		if (key.equals(RUN_NAME_TAG)) {
+			MlflowLimits.requireText("Run name", value, MlflowLimits.RUN_NAME);
+		}
 		jdbc.sql("INSERT INTO mlops.tags (run_uuid, key, value) VALUES (:id, :key, :value) "
 				+ "ON CONFLICT (run_uuid, key) DO UPDATE SET value = excluded.value")
 			.param("id", runId)
@@ -287,7 +295,6 @@ class JdbcRunTracking implements RunTracking {
 			.param("value", value)
 			.update();
 		if (key.equals(RUN_NAME_TAG)) {
-			TrackingIds.requireRunName(value);
 			jdbc.sql("UPDATE mlops.runs SET name = :name WHERE run_uuid = :id").param("name", value).param("id", runId).update();
 		}
 	}

@@ -43,10 +43,12 @@ final class SearchFilter {
 		if (filter == null || filter.isBlank()) {
 			return List.of();
 		}
+		SearchLimits.checkFilter(filter);
 		SearchFilter parser = new SearchFilter(filter);
 		List<Clause> clauses = new ArrayList<>();
 		while (true) {
 			clauses.add(parser.clause());
+			SearchLimits.checkClauses(clauses.size());
 			parser.skipSpace();
 			if (parser.atEnd()) {
 				return clauses;
@@ -59,6 +61,7 @@ final class SearchFilter {
 	}
 
 	static List<Order> orderBy(List<String> clauses) {
+		SearchLimits.checkOrderBy(clauses);
 		List<Order> orders = new ArrayList<>();
 		for (String clause : clauses) {
 			SearchFilter parser = new SearchFilter(clause);
@@ -68,13 +71,13 @@ final class SearchFilter {
 			if (!parser.atEnd()) {
 				String direction = parser.word().toUpperCase(Locale.ROOT);
 				if (!direction.equals("ASC") && !direction.equals("DESC")) {
-					throw TrackingError.invalid("Invalid order_by clause '" + clause + "'.");
+					throw TrackingError.invalid("Invalid order_by clause '" + SearchLimits.shown(clause) + "'.");
 				}
 				ascending = direction.equals("ASC");
 			}
 			parser.skipSpace();
 			if (!parser.atEnd()) {
-				throw TrackingError.invalid("Invalid order_by clause '" + clause + "'.");
+				throw TrackingError.invalid("Invalid order_by clause '" + SearchLimits.shown(clause) + "'.");
 			}
 			orders.add(new Order(kind(entityAndKey[0], clause), entityAndKey[1], ascending));
 		}
@@ -179,6 +182,7 @@ final class SearchFilter {
 				throw invalid(text, "IN takes a parenthesised list of quoted strings");
 			}
 			values.add(quoted());
+			SearchLimits.checkValues("IN list", values.size());
 			skipSpace();
 			char next = atEnd() ? '\0' : text.charAt(pos++);
 			if (next == ')') {
@@ -246,7 +250,7 @@ final class SearchFilter {
 	}
 
 	private static TrackingError invalid(String filter, String why) {
-		return TrackingError.invalid("Invalid filter '" + filter + "': " + why + ".");
+		return TrackingError.invalid("Invalid filter '" + SearchLimits.shown(filter) + "': " + why + ".");
 	}
 
 }

@@ -31,6 +31,9 @@ final class SearchSql {
 			"context", "(SELECT t ->> 'value' FROM jsonb_array_elements(d.tags::jsonb) t "
 					+ "WHERE t ->> 'key' = 'mlflow.data.context' LIMIT 1)");
 
+	/** What an experiment filter may compare, as MLflow's experiment search: these attributes and tags. */
+	private static final List<String> EXPERIMENT_FILTER_KEYS = List.of("name", "creation_time", "last_update_time");
+
 	private static final List<String> NUMERIC = List.of("start_time", "end_time", "creation_time", "last_update_time",
 			"experiment_id");
 
@@ -77,6 +80,11 @@ final class SearchSql {
 	}
 
 	private void condition(Clause clause) {
+		if (!runs && (clause.kind() == Kind.METRIC || clause.kind() == Kind.PARAM || clause.kind() == Kind.DATASET
+				|| (clause.kind() == Kind.ATTRIBUTE && !EXPERIMENT_FILTER_KEYS.contains(clause.key())))) {
+			throw TrackingError.invalid("Invalid experiment filter on '" + SearchLimits.shown(clause.key())
+					+ "': experiments can be searched by name, creation_time, last_update_time and tags.<key>.");
+		}
 		String key = bind(clause.key());
 		String value = bind(clause.value());
 		switch (clause.kind()) {
@@ -88,7 +96,7 @@ final class SearchSql {
 			case DATASET -> {
 				String column = DATASET_COLUMNS.get(clause.key());
 				if (column == null || !runs) {
-					throw TrackingError.invalid("Invalid dataset key '" + clause.key()
+					throw TrackingError.invalid("Invalid dataset key '" + SearchLimits.shown(clause.key())
 							+ "' specified: datasets.name, datasets.digest and datasets.context are searchable.");
 				}
 				conditions.add("EXISTS (SELECT 1 FROM mlops.run_inputs d WHERE d.run_uuid = r.run_uuid AND " + column
@@ -131,7 +139,7 @@ final class SearchSql {
 	private String column(String attribute) {
 		String column = (runs ? RUN_COLUMNS : EXPERIMENT_COLUMNS).get(attribute);
 		if (column == null) {
-			throw TrackingError.invalid("Invalid attribute key '" + attribute + "' specified.");
+			throw TrackingError.invalid("Invalid attribute key '" + SearchLimits.shown(attribute) + "' specified.");
 		}
 		return column;
 	}
@@ -162,7 +170,8 @@ final class SearchSql {
 
 	private static String numericOp(Clause clause) {
 		if (clause.op().equals("LIKE") || clause.op().equals("ILIKE") || clause.op().endsWith("IN")) {
-			throw TrackingError.invalid("Invalid comparator '" + clause.op() + "' for a numeric key '" + clause.key() + "'.");
+			throw TrackingError.invalid("Invalid comparator '" + clause.op() + "' for a numeric key '"
+					+ SearchLimits.shown(clause.key()) + "'.");
 		}
 		return clause.op().equals("!=") ? "<>" : clause.op();
 	}
@@ -177,7 +186,7 @@ final class SearchSql {
 			case "IN" -> "IN (:" + value + ")";
 			case "NOT IN" -> "NOT IN (:" + value + ")";
 			default -> throw TrackingError.invalid("Invalid comparator '" + clause.op() + "' for the string key '"
-					+ clause.key() + "'.");
+					+ SearchLimits.shown(clause.key()) + "'.");
 		};
 	}
 

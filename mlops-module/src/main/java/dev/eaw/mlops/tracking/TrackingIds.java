@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import dev.eaw.mlops.TrackingError;
 
-/** Experiment ids (decimal strings on the wire), run ids (32 hex chars) and the checks on keys MLflow makes. */
+/** Experiment ids (decimal strings on the wire) and run ids (32 hex chars). */
 final class TrackingIds {
 
 	private TrackingIds() {
@@ -22,19 +22,6 @@ final class TrackingIds {
 
 	static String newRunId() {
 		return UUID.randomUUID().toString().replace("-", "");
-	}
-
-	static void requireRunName(String name) {
-		if (name.length() > 250) {
-			throw TrackingError.invalid("Run name '" + name + "' is longer than 250 characters.");
-		}
-	}
-
-	static void requireKey(String key) {
-		if (key.isEmpty() || key.length() > 250) {
-			throw TrackingError.invalid("Invalid value '" + key + "' for parameter 'key' supplied: keys must have "
-					+ "1 to 250 characters.");
-		}
 	}
 
 }

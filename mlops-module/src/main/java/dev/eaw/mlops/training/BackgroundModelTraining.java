@@ -1,10 +1,9 @@
 package dev.eaw.mlops.training;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +29,14 @@ import dev.eaw.mlops.TrainingJob;
 import dev.eaw.mlops.TrainingRequest;
 import dev.eaw.mlops.TrainingState;
 import dev.eaw.mlops.TrainingTable;
+import dev.eaw.mlops.tracking.MlflowLimits;
 
 /**
  * Training jobs on one background thread, in the order submitted: the request is checked when it is submitted (so a
  * mistake is a 400 at once), the job itself logs a run and marks it (and itself) failed on any error, which never
- * reaches another job. Jobs interrupted by a stop are marked failed at the next start; queued ones run then.
+ * reaches another job. A server stop gives the running job a grace period to finish, then stops it at its next step;
+ * its runs end FAILED with an {@code eaw.failure_reason}. Jobs a hard kill interrupted (and their runs) are marked
+ * failed at the next start; queued ones run then.
  */
 public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 
@@ -56,14 +58,13 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 
 	private final int maxRows;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-		Thread thread = new Thread(task, "eaw-training");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final InterruptedRuns interruptedRuns;
+
+	private final TrainingThread thread;
 
 	public BackgroundModelTraining(JdbcClient jdbc, TrainingDataSource source, ExperimentTracking experiments,
-			RunTracking runs, ArtifactStore artifacts, ApplicationEventPublisher events, int maxRows) {
+			RunTracking runs, ArtifactStore artifacts, ApplicationEventPublisher events, int maxRows,
+			Duration shutdownGrace) {
 		this.jobs = new JdbcTrainingJobs(jdbc);
 		this.source = source;
 		this.experiments = experiments;
@@ -72,14 +73,23 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 		this.events = events;
 		this.catalogue = new AlgorithmCatalogue(AlgorithmCatalogue.xgboostLoads());
 		this.maxRows = maxRows;
+		this.interruptedRuns = new InterruptedRuns(jdbc, runs);
+		this.thread = new TrainingThread(shutdownGrace, this::stopped);
 	}
 
-	/** Marks jobs that were running when the application stopped as failed and queues the ones still waiting. */
+	/**
+	 * Marks jobs that were running when the application stopped as failed, ends their runs (and the runs earlier
+	 * versions left running) as failed, and queues the jobs still waiting.
+	 */
 	public void resume() {
+		String running = thread.current();
 		for (String id : jobs.inState(TrainingState.RUNNING)) {
-			jobs.finished(id, TrainingState.FAILED, "The application stopped while this job was running.");
+			if (!id.equals(running)) {
+				jobs.finished(id, TrainingState.FAILED, "The application stopped while this job was running.");
+			}
 		}
-		jobs.inState(TrainingState.QUEUED).forEach(id -> executor.execute(() -> execute(id)));
+		interruptedRuns.allBut(running == null ? "" : running);
+		jobs.inState(TrainingState.QUEUED).forEach(id -> thread.queue(id, this::execute));
 	}
 
 	@Override
@@ -93,7 +103,7 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 		String id = UUID.randomUUID().toString().replace("-", "");
 		jobs.insert(id, request, user);
 		log.info("Training job {} queued: {} on {}", id, algorithm.key(), request.dataset());
-		executor.execute(() -> execute(id));
+		thread.queue(id, this::execute);
 		return jobs.find(id).orElseThrow();
 	}
 
@@ -127,8 +137,15 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 			throw new InvalidInput("The test fraction must lie between 0.05 and 0.5, not " + request.testFraction()
 					+ ".");
 		}
-		if (request.experiment().isBlank() || request.experiment().length() > 256) {
-			throw new InvalidInput("An experiment name of 1 to 256 characters is needed.");
+		if (request.experiment().isBlank() || request.experiment().length() > MlflowLimits.EXPERIMENT_NAME
+				|| request.experiment().indexOf('\0') >= 0) {
+			throw new InvalidInput("An experiment name of 1 to " + MlflowLimits.EXPERIMENT_NAME
+					+ " characters (without NUL characters) is needed.");
+		}
+		if (request.runName() != null
+				&& (request.runName().length() > MlflowLimits.RUN_NAME || request.runName().indexOf('\0') >= 0)) {
+			throw new InvalidInput("A run name has at most " + MlflowLimits.RUN_NAME
+					+ " characters (without NUL characters).");
 		}
 		TrainingTable head = source.read(request.dataset(), 1);
 		int target = head.indexOf(request.target());
@@ -143,6 +160,9 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	}
 
 	private void execute(String id) {
+		if (!jobs.claim(id)) {
+			return;
+		}
 		TrainingJob job = jobs.find(id).orElseThrow();
 		TrainingRequest request = job.request();
 		String runId = null;
@@ -166,12 +186,17 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 			else {
 				train(new ClassificationModels(), run, request, algorithm, base, candidates, table, id);
 			}
+			thread.stopIfInterrupted();
 			runs.update(runId, RunStatus.FINISHED, System.currentTimeMillis(), null);
 			jobs.finished(id, TrainingState.FINISHED, null);
 			events.publishEvent(new ModelTrained(id, runId, experimentId, algorithm.key()));
 			log.info("Training job {} finished: run {}", id, runId);
 		}
 		catch (Throwable ex) {
+			if (thread.interrupted() || ex instanceof TrainingStopped) {
+				stopped(id);
+				return;
+			}
 			String message = message(ex);
 			log.warn("Training job {} failed: {}", id, message, ex);
 			if (runId != null) {
@@ -194,8 +219,17 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	private <T extends Output<T>> void train(TaskModels<T> task, Run run, TrainingRequest request,
 			Algorithm algorithm, Hyperparameters base, List<Hyperparameters> candidates, TrainingTable table,
 			String id) {
-		new TrainingPipeline<>(task, runs, artifacts, (fraction, stage) -> jobs.progress(id, fraction, stage))
-			.run(run, request, algorithm, base, candidates, table);
+		new TrainingPipeline<>(task, runs, artifacts, (fraction, stage) -> {
+			thread.stopIfInterrupted();
+			jobs.progress(id, fraction, stage);
+		}).run(run, request, algorithm, base, candidates, table);
+	}
+
+	/** Ends a job a server stop interrupted, and its runs, as failed with the reason. */
+	private void stopped(String id) {
+		log.warn("Training job {} stopped by a server stop", id);
+		interruptedRuns.of(id);
+		jobs.finished(id, TrainingState.FAILED, "The job was " + InterruptedRuns.STOPPED + ".");
 	}
 
 	private String experiment(String name) {
@@ -219,9 +253,10 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 		return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
 	}
 
+	/** See {@link TrainingThread#close()}: the running job has the grace period to finish before it is stopped. */
 	@Override
 	public void close() {
-		executor.shutdownNow();
+		thread.close();
 	}
 
 }

@@ -34,6 +34,14 @@ final class JdbcTrainingJobs {
 			.update();
 	}
 
+	/** Takes a queued job to run it; false when it is not queued (already taken, or finished). */
+	boolean claim(String id) {
+		return jdbc.sql("UPDATE mlops.training_jobs SET state = 'RUNNING', stage = 'started' "
+				+ "WHERE id = :id AND state = 'QUEUED'")
+			.param("id", id)
+			.update() == 1;
+	}
+
 	void started(String id, String runId, String experimentId) {
 		jdbc.sql("UPDATE mlops.training_jobs SET state = 'RUNNING', run_id = :run, experiment_id = :experiment, "
 				+ "stage = 'started' WHERE id = :id")

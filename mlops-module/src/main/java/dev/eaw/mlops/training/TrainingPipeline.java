@@ -136,6 +136,9 @@ final class TrainingPipeline<T extends Output<T>> {
 			try {
 				runs.logBatch(child.info().runId(), List.of(), params(candidate.values()), List.of());
 				Model<T> model = task.trainer(algorithm.key(), candidate, request.seed()).train(fitData);
+				// a stop that came while this candidate trained ends it here, before it could be marked finished
+				progress.report(0.1 + 0.5 * (i + 0.5) / candidates.size(),
+						"search: candidate " + (i + 1) + " of " + candidates.size() + " trained");
 				Map<String, Double> scores = task.evaluate(model, validationData).metrics();
 				Map<String, Double> named = new LinkedHashMap<>();
 				scores.forEach((name, value) -> named.put("validation_" + name, value));
@@ -149,7 +152,10 @@ final class TrainingPipeline<T extends Output<T>> {
 				runs.update(child.info().runId(), dev.eaw.mlops.RunStatus.FINISHED, System.currentTimeMillis(), null);
 			}
 			catch (RuntimeException ex) {
-				runs.update(child.info().runId(), dev.eaw.mlops.RunStatus.FAILED, System.currentTimeMillis(), null);
+				if (!(ex instanceof TrainingStopped)) {
+					// a stopped job's runs are ended together, with the reason
+					runs.update(child.info().runId(), dev.eaw.mlops.RunStatus.FAILED, System.currentTimeMillis(), null);
+				}
 				throw ex;
 			}
 		}

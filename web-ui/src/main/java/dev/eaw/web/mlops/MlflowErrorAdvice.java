@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,6 +37,17 @@ class MlflowErrorAdvice {
 	@ExceptionHandler({ HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class })
 	ResponseEntity<Map<String, String>> unreadable(Exception ex) {
 		return body(400, "INVALID_PARAMETER_VALUE", "The request body must be JSON (Content-Type: application/json).");
+	}
+
+	/**
+	 * A value the checks before it missed and PostgreSQL refused (too long, a character it cannot store): the
+	 * caller's mistake, told without the database's words, which go to the log.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Map<String, String>> refused(DataIntegrityViolationException ex) {
+		log.warn("The store refused a value of an MLflow call", ex);
+		return body(400, "INVALID_PARAMETER_VALUE", "A value of the request cannot be stored: it is too long or "
+				+ "holds a character the store does not accept.");
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -95,7 +95,7 @@ final class MlflowRequest {
 		if (!node.isString()) {
 			throw invalid(field, node);
 		}
-		return node.asString();
+		return text(field, node.asString());
 	}
 
 	/** {@code run_id}, else {@code run_uuid}, one of which must be there. */
@@ -132,7 +132,7 @@ final class MlflowRequest {
 			return values;
 		}
 		if (node.isString()) {
-			values.add(node.asString());
+			values.add(text(field, node.asString()));
 			return values;
 		}
 		if (!node.isArray()) {
@@ -142,7 +142,7 @@ final class MlflowRequest {
 			if (!item.isString()) {
 				throw invalid(field, node);
 			}
-			values.add(item.asString());
+			values.add(text(field, item.asString()));
 		}
 		return values;
 	}
@@ -276,6 +276,15 @@ final class MlflowRequest {
 			}
 		}
 		throw invalid(field, node);
+	}
+
+	/** A string field's value; PostgreSQL cannot store or even compare text with a NUL character. */
+	private static String text(String field, String value) {
+		if (value.indexOf('\0') >= 0) {
+			throw TrackingError.invalid("Invalid value for parameter '" + field + "' supplied: it contains a NUL "
+					+ "character.");
+		}
+		return value;
 	}
 
 	private static TrackingError missing(String field) {
