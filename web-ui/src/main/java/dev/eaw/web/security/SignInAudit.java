@@ -7,6 +7,7 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
 import dev.eaw.kernel.AuditTrail;
+import dev.eaw.web.support.DatabaseOutage;
 
 /**
  * Writes sign-ins, failed sign-ins and sign-outs to the audit trail. Successful HTTP Basic calls are not sign-ins
@@ -28,6 +29,9 @@ class SignInAudit {
 
 	@EventListener
 	void failed(AbstractAuthenticationFailureEvent event) {
+		if (DatabaseOutage.isCause(event.getException())) {
+			return; // the credentials were not checked, and the trail cannot be written either
+		}
 		String name = String.valueOf(event.getAuthentication().getName());
 		audit.record(name.isBlank() ? "anonymous" : name, "sign-in.failed", event.getException().getMessage());
 	}
