@@ -79,6 +79,9 @@ class DatabaseOutageTests {
 		outage(() -> viewer.get("/api/me")); // the user lookup of HTTP Basic fails
 		outage(() -> bearer.get("/api/me")); // the token lookup fails
 		outage(() -> bearer.postJson("/api/mlops/serving/ping", "{}"));
+		// a browser's sign-in cannot check the password either: the error page says so, not "wrong password"
+		assertThat(quickly(() -> Http.anonymous(port).signIn("outage-viewer", "viewer-secret"), 503).body())
+			.contains("The database is not reachable");
 		JsonNode health = Http.json(quickly(() -> anonymous.get("/actuator/health"), 503));
 		assertThat(health.path("status").asString()).isEqualTo("DOWN");
 		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("DOWN");

@@ -35,11 +35,7 @@ public final class DatabaseProbe implements AutoCloseable {
 
 	private final Duration timeout;
 
-	private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
-		Thread thread = new Thread(r, "database-probe");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService checks = Executors.newSingleThreadExecutor(Daemons.named("database-probe"));
 
 	private @Nullable Future<@Nullable String> running;
 

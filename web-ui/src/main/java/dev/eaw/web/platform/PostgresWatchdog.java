@@ -22,11 +22,7 @@ final class PostgresWatchdog implements AutoCloseable {
 
 	private final Duration restartDelay;
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread thread = new Thread(r, "postgres-watchdog");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Daemons.named("postgres-watchdog"));
 
 	private long goneSince;
 

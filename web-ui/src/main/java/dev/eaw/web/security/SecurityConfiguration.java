@@ -129,7 +129,7 @@ class SecurityConfiguration {
 		AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		return (request, response, failure) -> {
 			if (DatabaseOutage.isCause(failure)) {
-				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), DatabaseOutage.DETAIL);
 				return;
 			}
 			wrongPassword.onAuthenticationFailure(request, response, failure);

@@ -82,9 +82,13 @@ class ProblemErrorController implements ErrorController {
 		return otherwise;
 	}
 
-	/** Whether the request failed because the database could not be reached (it is answered 503, not 500). */
+	/**
+	 * Whether the request failed because the database could not be reached (it is answered 503, not 500): the failure
+	 * says so, or a filter sent the error with {@link DatabaseOutage#DETAIL}.
+	 */
 	private static boolean outage(HttpServletRequest request) {
-		return DatabaseOutage.isCause((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		return DatabaseOutage.isCause((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))
+				|| DatabaseOutage.DETAIL.equals(request.getAttribute(RequestDispatcher.ERROR_MESSAGE));
 	}
 
 	private static String detail(HttpServletRequest request, HttpStatus status) {
