@@ -1,9 +1,6 @@
 package dev.eaw.web.platform;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +37,7 @@ final class EmbeddedServer implements AutoCloseable {
 		this.throwAway = throwAway;
 		this.postgres = launch(port);
 		this.port = postgres.getPort();
-		this.pid = LeftoverServer.pid(directory).orElse(-1L);
+		this.pid = postmaster();
 	}
 
 	static EmbeddedServer start(PostgresSettings settings) throws IOException {
@@ -65,25 +62,9 @@ final class EmbeddedServer implements AutoCloseable {
 		return postgres.getJdbcUrl("postgres", "postgres");
 	}
 
-	/**
-	 * Whether the server still runs: its postmaster process is alive and its port does not refuse connections (a
-	 * refusal means nothing listens; a slow answer under load does not count against it).
-	 */
+	/** Whether the server's postmaster still runs. */
 	synchronized boolean running() {
-		boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-		if (!alive) {
-			return false;
-		}
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-			return true;
-		}
-		catch (ConnectException ex) {
-			return false;
-		}
-		catch (IOException ex) {
-			return true;
-		}
+		return LeftoverServer.running(pid);
 	}
 
 	/**
@@ -93,11 +74,17 @@ final class EmbeddedServer implements AutoCloseable {
 	synchronized void restart() throws IOException {
 		long dead = pid;
 		LeftoverServer.kill(directory, dead);
-		postgres.close(); // pg_ctl stop fails on a dead server (logged by zonky); this releases zonky's lock
+		log.info("Releasing the stopped server's directory (zonky logs that pg_ctl could not stop it)");
+		postgres.close(); // releases zonky's lock on the directory
 		LeftoverServer.clearAfterCrash(directory, dead, port);
 		postgres = launch(port);
-		pid = LeftoverServer.pid(directory).orElse(-1L);
+		pid = postmaster();
 		log.info("Embedded PostgreSQL restarted (pid {}) on 127.0.0.1:{}", pid, port);
+	}
+
+	private long postmaster() throws IOException {
+		return LeftoverServer.pid(directory)
+			.orElseThrow(() -> new IOException("PostgreSQL started without a postmaster.pid in " + directory));
 	}
 
 	private EmbeddedPostgres launch(int listenOn) throws IOException {

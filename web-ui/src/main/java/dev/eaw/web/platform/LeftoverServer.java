@@ -2,6 +2,7 @@ package dev.eaw.web.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,27 @@ final class LeftoverServer {
 		return firstLine(directory.resolve(PID_FILE)).flatMap(LeftoverServer::parse);
 	}
 
+	/**
+	 * Whether a process runs under this id. A killed postmaster that nobody has reaped yet (a zombie, which Java
+	 * still reports alive) does not count; on systems without {@code /proc} Java's answer is all there is.
+	 */
+	static boolean running(long pid) {
+		if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+			return false;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			char state = stat.charAt(stat.lastIndexOf(')') + 2);
+			return state != 'Z' && state != 'X';
+		}
+		catch (NoSuchFileException ex) {
+			return !Files.isDirectory(Path.of("/proc/self"));
+		}
+		catch (IOException | RuntimeException ex) {
+			return true;
+		}
+	}
+
 	/** Makes sure a postmaster that no longer serves (killed, hung without its port) is gone. */
 	static void kill(Path directory, long pid) {
 		ours(directory, pid).ifPresent(server -> {
@@ -61,7 +83,7 @@ final class LeftoverServer {
 	 * names that postmaster and nothing runs under its process id.
 	 */
 	static void clearAfterCrash(Path directory, long pid, int port) throws IOException {
-		if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && ours(directory, pid).isPresent()) {
+		if (running(pid) && ours(directory, pid).isPresent()) {
 			return;
 		}
 		removeIfOwnedBy(directory.resolve(PID_FILE), pid);
