@@ -22,6 +22,8 @@ final class EmbeddedServer implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(60);
 
+	private static final String ZONKY_LOCK = "epg-lock";
+
 	private final Path directory;
 
 	private final boolean throwAway;
@@ -77,7 +79,15 @@ final class EmbeddedServer implements AutoCloseable {
 		log.info("Releasing the stopped server's directory (zonky logs that pg_ctl could not stop it)");
 		postgres.close(); // releases zonky's lock on the directory
 		LeftoverServer.clearAfterCrash(directory, dead, port);
-		postgres = launch(port);
+		// zonky's lock of a start that failed is never released; a new lock file keeps it from blocking every retry
+		Files.deleteIfExists(directory.resolve(ZONKY_LOCK));
+		try {
+			postgres = launch(port);
+		}
+		catch (IOException | RuntimeException ex) {
+			LeftoverServer.stopIfRunning(directory); // one that started too slowly: the next attempt starts clean
+			throw ex;
+		}
 		pid = postmaster();
 		log.info("Embedded PostgreSQL restarted (pid {}) on 127.0.0.1:{}", pid, port);
 	}
