@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -52,19 +53,19 @@ public final class DatabaseProbe implements AutoCloseable {
 		if (last != null && now - last.at() < FRESH_NANOS) {
 			return last.problem();
 		}
-		Future<@Nullable String> check = running;
-		if (check == null || check.isDone()) {
-			check = checks.submit(this::check);
-			running = check;
-		}
 		String problem;
 		try {
+			Future<@Nullable String> check = running;
+			if (check == null || check.isDone()) {
+				check = checks.submit(this::check);
+				running = check;
+			}
 			problem = check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
 			problem = "No database connection within " + timeout.toMillis() + " ms";
 		}
-		catch (ExecutionException ex) {
+		catch (ExecutionException | RejectedExecutionException ex) {
 			problem = "The database check failed";
 		}
 		catch (InterruptedException ex) {
