@@ -25,6 +25,7 @@ final class ReaderConnections implements AutoCloseable {
 		config.setJdbcUrl(hikari.getJdbcUrl());
 		config.setUsername(hikari.getUsername());
 		config.setPassword(hikari.getPassword());
+		config.setConnectionTimeout(hikari.getConnectionTimeout()); // as short as the main pool's while the database is down
 		config.setMaximumPoolSize(6);
 		config.setMinimumIdle(1);
 		config.setReadOnly(true);

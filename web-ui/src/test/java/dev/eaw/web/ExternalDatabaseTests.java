@@ -2,6 +2,8 @@ package dev.eaw.web;
 
 import java.io.IOException;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +12,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -45,13 +49,20 @@ class ExternalDatabaseTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void usesTheConfiguredServerAndStartsNoEmbeddedOne() {
-		assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+		assertThat(context.containsBean("embeddedPostgres")).isFalse();
+		assertThat(context.containsBean("postgresWatchdog")).isFalse();
 		Integer port = jdbc.sql("SELECT inet_server_port()").query(Integer.class).single();
 		assertThat(port).isEqualTo(external.getPort());
 		assertThat(jdbc.sql("SELECT count(*) FROM kernel.users WHERE username = 'admin'").query(Integer.class).single())
 			.isEqualTo(1);
+		// the pool's settings apply to an external server too: a short wait for a connection, a statement timeout
+		assertThat(((HikariDataSource) dataSource).getConnectionTimeout()).isEqualTo(3000);
+		assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("1min");
 	}
 
 }

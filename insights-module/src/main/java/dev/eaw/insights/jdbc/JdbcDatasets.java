@@ -44,6 +44,12 @@ import dev.eaw.kernel.NotFound;
 @Service
 class JdbcDatasets implements Datasets {
 
+	/**
+	 * Loading a large file (COPY) and reading a whole dataset for training may run longer than the statement timeout
+	 * every session of the application has ({@code eaw.database.statement-timeout}); their transaction gets this bound.
+	 */
+	private static final String LONG_OPERATION = "SET LOCAL statement_timeout = '30min'";
+
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
@@ -95,6 +101,7 @@ class JdbcDatasets implements Datasets {
 			connection.setAutoCommit(false);
 			try {
 				try (Statement ddl = connection.createStatement()) {
+					ddl.execute(LONG_OPERATION);
 					ddl.execute(createTable(table, used.columns()));
 				}
 				rows = copy(connection, table, csv, used, progress);
@@ -124,6 +131,7 @@ class JdbcDatasets implements Datasets {
 	@Override
 	@Transactional(readOnly = true)
 	public List<@Nullable Object[]> rows(String name, int limit) {
+		jdbc.sql(LONG_OPERATION).update();
 		return new TablePreview(jdbc).all(existing(name), limit);
 	}
 

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,10 +18,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.eaw.mlops.TrackingError;
+import dev.eaw.web.support.DatabaseOutage;
 
 /**
  * Errors of the MLflow endpoints as MLflow answers them, {@code {"error_code": …, "message": …}} with MLflow's HTTP
- * status, instead of the problem bodies the rest of the API sends (this advice goes first).
+ * status, instead of the problem bodies the rest of the API sends (this advice goes first); an unreachable database is
+ * MLflow's {@code TEMPORARILY_UNAVAILABLE}, 503 with {@code Retry-After}.
  */
 @RestControllerAdvice(assignableTypes = { MlflowExperimentsController.class, MlflowRunsController.class,
 		MlflowRegisteredModelsController.class, MlflowModelVersionsController.class,
@@ -52,15 +56,26 @@ class MlflowErrorAdvice {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, String>> unexpected(Exception ex) {
+		if (DatabaseOutage.isCause(ex)) {
+			log.warn("An MLflow call failed because the database is not reachable: {}", ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(json("TEMPORARILY_UNAVAILABLE", DatabaseOutage.DETAIL));
+		}
 		log.error("Unhandled error in an MLflow call", ex);
 		return body(500, "INTERNAL_ERROR", "The server failed; the log has the details.");
 	}
 
 	private static ResponseEntity<Map<String, String>> body(int status, String code, String message) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json(code, message));
+	}
+
+	private static Map<String, String> json(String code, String message) {
 		Map<String, String> json = new LinkedHashMap<>();
 		json.put("error_code", code);
 		json.put("message", message);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
+		return json;
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.eaw.web.security;
 import java.io.IOException;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,6 +14,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.eaw.kernel.ApiTokens;
+import dev.eaw.web.support.DatabaseOutage;
 import dev.eaw.web.support.ProblemResponses;
 import dev.eaw.kernel.UserAccount;
 import jakarta.servlet.FilterChain;
@@ -21,9 +24,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal API token. A wrong, revoked or disabled
- * user's token gets a 401 problem at once; the token's user is never stored in a session.
+ * user's token gets a 401 problem at once, a token that cannot be checked because the database is not reachable a 503;
+ * the token's user is never stored in a session.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
 
 	private static final String BEARER = "Bearer ";
 
@@ -45,7 +51,18 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		String secret = header.substring(BEARER.length()).strip();
-		UserAccount user = tokens.authenticate(secret).orElse(null);
+		UserAccount user;
+		try {
+			user = tokens.authenticate(secret).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseOutage.isCause(ex)) {
+				throw ex;
+			}
+			log.warn("An API token could not be checked because the database is not reachable: {}", ex.toString());
+			ProblemResponses.outage(request, response);
+			return;
+		}
 		if (user == null) {
 			audit.failed(null, request.getRemoteAddr(), "invalid or revoked API token");
 			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,

@@ -1,5 +1,6 @@
 package dev.eaw.web.security;
 
+import java.io.IOException;
 import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
@@ -11,22 +12,29 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.eaw.kernel.ApiTokens;
+import dev.eaw.web.support.DatabaseOutage;
 import dev.eaw.web.support.ProblemResponses;
 import dev.eaw.kernel.UserAccounts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Two filter chains. The API chain ({@code /api/**}, MLflow's {@code /ajax-api/**}, {@code /actuator/**}) takes HTTP Basic, personal API tokens or
- * the browser's session, answers 401/403 with problem bodies and asks for a CSRF token only from the browser. The
+ * the browser's session, answers 401/403 with problem bodies (503 when the database cannot be reached to check the
+ * credentials) and asks for a CSRF token only from the browser. The
  * page chain signs people in with a form. In both, reading needs VIEWER, changing needs ANALYST, and
  * administration needs ADMIN; everyone may manage their own account and tokens. MLflow's search endpoints and the
  * registry's {@code get-latest-versions} are POSTs that only read, so VIEWER may call them, as may model scoring
@@ -90,14 +98,12 @@ class SecurityConfiguration {
 					.hasRole("VIEWER");
 				byRole(auth);
 			})
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> ProblemResponses
-				.write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or an API token (Authorization: Bearer …).")))
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::signInOrOutage))
 			.addFilterBefore(new SignInThrottleFilter(throttle), CsrfFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, audit), BasicAuthenticationFilter.class)
 			.securityContext(context -> context.securityContextRepository(new CredentialsOverSession()))
 			.exceptionHandling(ex -> ex
-				.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(request, response,
-						HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or an API token (Authorization: Bearer …)."))
+				.authenticationEntryPoint(SecurityConfiguration::signInOrOutage)
 				.accessDeniedHandler((request, response, e) -> ProblemResponses.write(request, response,
 						HttpStatus.FORBIDDEN, "Your role does not allow this.")))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserWrites()))
@@ -118,11 +124,40 @@ class SecurityConfiguration {
 			auth.requestMatchers("/account/**", "/logout").authenticated();
 			byRole(auth);
 		})
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(formFailure())
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
 			.exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
 		return http.build();
+	}
+
+	/**
+	 * The API's answer when a call is not authenticated: 401, or 503 when the credentials could not be checked because
+	 * the database is not reachable (the user lookup failed, not the password).
+	 */
+	private static void signInOrOutage(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
+		if (DatabaseOutage.isCause(failure)) {
+			ProblemResponses.outage(request, response);
+			return;
+		}
+		ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
+				"Sign in with HTTP Basic or an API token (Authorization: Bearer …).");
+	}
+
+	/** A wrong password goes back to the form; an unreachable database shows the 503 page instead. */
+	private static AuthenticationFailureHandler formFailure() {
+		AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		return (request, response, failure) -> {
+			if (DatabaseOutage.isCause(failure)) {
+				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), DatabaseOutage.DETAIL);
+				return;
+			}
+			wrongPassword.onAuthenticationFailure(request, response, failure);
+		};
 	}
 
 	/** Reads need VIEWER, everything else ANALYST. */

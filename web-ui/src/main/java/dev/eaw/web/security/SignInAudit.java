@@ -9,6 +9,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import dev.eaw.kernel.AuditTrail;
+import dev.eaw.web.support.DatabaseOutage;
 
 /**
  * Writes sign-ins, failed sign-ins and sign-outs to the audit trail and counts failures in the {@link SignInThrottle}.
@@ -39,6 +40,9 @@ class SignInAudit {
 
 	@EventListener
 	void failed(AbstractAuthenticationFailureEvent event) {
+		if (DatabaseOutage.isCause(event.getException())) {
+			return; // the credentials were not checked, and the trail cannot be written either
+		}
 		String name = String.valueOf(event.getAuthentication().getName());
 		String client = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";

@@ -2,8 +2,10 @@ package dev.eaw.web.support;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every REST controller answers errors as RFC 9457 problem details: Spring MVC's own exceptions (bad JSON, missing
  * parameter, wrong media type), the kernel's {@code NotFound}/{@code InvalidInput}/{@code Conflict}, and anything
- * unexpected, which becomes a 500 without internals.
+ * unexpected, which becomes a 500 without internals, unless the database could not be reached: that is a 503 with
+ * {@code Retry-After}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
@@ -54,12 +57,20 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DatabaseOutage.isCause(ex)) {
+			log.warn("A REST call failed because the database is not reachable: {}", ex.toString());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
+			problem.setTitle(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER)
+				.body(problem);
+		}
 		log.error("Unhandled error in a REST call", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The server failed; the log has the details.");
 		problem.setTitle("Internal Server Error");
-		return problem;
+		return ResponseEntity.internalServerError().body(problem);
 	}
 
 }

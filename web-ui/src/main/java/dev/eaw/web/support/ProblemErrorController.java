@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Where every error that no controller handled ends up: an RFC 9457 problem body for API paths and non-HTML
- * clients, the one {@code error.html} page for browsers.
+ * clients, the one {@code error.html} page for browsers. A failure because the database could not be reached is a 503
+ * with {@code Retry-After}.
  */
 @Controller
 @RequestMapping("/error")
@@ -33,6 +35,9 @@ class ProblemErrorController implements ErrorController {
 			return null;
 		}
 		response.setStatus(status.value());
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER);
+		}
 		return new ModelAndView("error", Map.of("status", status.value()), status);
 	}
 
@@ -53,7 +58,11 @@ class ProblemErrorController implements ErrorController {
 		if (uri != null) {
 			problem.setInstance(java.net.URI.create(uri.toString()));
 		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			answer.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER);
+		}
+		return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static boolean isApi(HttpServletRequest request) {
@@ -62,6 +71,9 @@ class ProblemErrorController implements ErrorController {
 	}
 
 	private static HttpStatus status(HttpServletRequest request, HttpStatus otherwise) {
+		if (outage(request)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code instanceof Integer value) {
 			HttpStatus status = HttpStatus.resolve(value);
@@ -70,7 +82,19 @@ class ProblemErrorController implements ErrorController {
 		return otherwise;
 	}
 
+	/**
+	 * Whether the request failed because the database could not be reached (it is answered 503, not 500): the failure
+	 * says so, or a filter sent the error with {@link DatabaseOutage#DETAIL}.
+	 */
+	private static boolean outage(HttpServletRequest request) {
+		return DatabaseOutage.isCause((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))
+				|| DatabaseOutage.DETAIL.equals(request.getAttribute(RequestDispatcher.ERROR_MESSAGE));
+	}
+
 	private static String detail(HttpServletRequest request, HttpStatus status) {
+		if (status == HttpStatus.SERVICE_UNAVAILABLE && outage(request)) {
+			return DatabaseOutage.DETAIL;
+		}
 		Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
 		if (status.is4xxClientError() && message instanceof String text && !text.isBlank()) {
 			return text;

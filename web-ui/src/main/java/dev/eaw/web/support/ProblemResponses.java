@@ -30,10 +30,18 @@ public final class ProblemResponses {
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Enterprise AI Workflows\"");
 		}
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER);
+		}
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		JSON.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** The 503 problem for a request that failed because the database cannot be reached. */
+	public static void outage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
 	}
 
 }
