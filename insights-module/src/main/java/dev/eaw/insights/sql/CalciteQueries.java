@@ -148,6 +148,7 @@ public final class CalciteQueries implements Queries {
 			extraFunctions.accept(root);
 			calcite.setSchema("insights_data");
 			try (Statement statement = connection.createStatement()) {
+				context.opened(statement); // cancelling it stops Calcite's planner and its result set
 				statement.setMaxRows(limits.rowCap() + 1);
 				try (ResultSet rs = statement.executeQuery(sql)) {
 					return read(rs, start, context);

@@ -40,8 +40,9 @@ final class QueryGate {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "You have " + perUser
-				+ " queries running already; run this one when one of them has finished.");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "You have "
+				+ (perUser == 1 ? "a query" : perUser + " queries")
+				+ " running already; run this one when one of them has finished.");
 		problem.setTitle("Too many queries");
 		ErrorResponseException refused = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
 		refused.getHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
