@@ -102,7 +102,7 @@ public final class SafeRegex {
 			return null;
 		}
 		QueryContext.checkCurrent();
-		return pattern(SimilarPatterns.toRegex(pattern, escape), "s", "s").matcher(source).matches();
+		return pattern(SqlPatterns.similarToRegex(pattern, escape), "s", "s").matcher(source).matches();
 	}
 
 	public static @Nullable Boolean notSimilar(@Nullable String source, @Nullable String pattern) {
@@ -116,7 +116,8 @@ public final class SafeRegex {
 		return similar == null ? null : !similar;
 	}
 
-	private static Pattern pattern(String regex, String flags, String allowed) {
+	/** A compiled pattern, from a small cache: SQL evaluates one pattern on many rows. */
+	static Pattern pattern(String regex, String flags, String allowed) {
 		String key = flags + '\u0001' + regex;
 		Pattern pattern = patterns.get(key);
 		if (pattern == null) {

@@ -22,6 +22,7 @@ class SafeRegexTests {
 			assertThat(SafeRegex.like(SUBJECT, "^(a|aa)+$")).isFalse();
 			assertThat(SafeRegex.similar(SUBJECT, "(a*)*b")).isFalse();
 			assertThat(SafeRegex.like("x".repeat(100_000), "(x+x+)+y")).isFalse();
+			assertThat(SafeLike.like(SUBJECT, "%a%a%a%a%a%a%a%a%b")).isFalse();
 		});
 	}
 
@@ -45,6 +46,20 @@ class SafeRegexTests {
 		assertThat(SafeRegex.similar("100%", "100#%", "#")).isTrue();
 		assertThat(SafeRegex.similar("1000", "100#%", "#")).isFalse();
 		assertThat(SafeRegex.notSimilar("abc", "a_c")).isFalse();
+	}
+
+	@Test
+	void likeFollowsCalcite() {
+		assertThat(SafeLike.like("abc", "a%c")).isTrue();
+		assertThat(SafeLike.like("a.c", "a_c")).isTrue();
+		assertThat(SafeLike.like("abc", "a.c")).as("only % and _ are wildcards").isFalse();
+		assertThat(SafeLike.like("a\\b", "a\\b")).as("no escape character unless ESCAPE names one").isTrue();
+		assertThat(SafeLike.like("a%b", "a#%b", "#")).isTrue();
+		assertThat(SafeLike.like("axb", "a#%b", "#")).isFalse();
+		assertThat(SafeLike.ilike("ABC", "%b%")).isTrue();
+		assertThat(SafeLike.notLike("ABC", "%b%")).isTrue();
+		assertThat(SafeLike.notIlike("ABC", "%b%")).isFalse();
+		assertThat(SafeLike.like(null, "%")).isNull();
 	}
 
 	@Test
