@@ -10,7 +10,7 @@
     status.textContent = job.percent + '% · ' + job.rows.toLocaleString() + ' ' + box.dataset.rowsLabel;
     if (job.status === 'done') {
       location.href = box.dataset.doneUrl;
-    } else if (job.status === 'failed') {
+    } else if (job.status === 'failed' || job.status === 'interrupted') {
       const error = document.getElementById('load-error');
       error.textContent = job.error;
       error.hidden = false;

@@ -76,8 +76,9 @@ class InsightsConfiguration {
 
 	@Bean
 	Queries queries(ReaderConnections readers, AiEngine engine, InsightsSettings settings, CalciteQueries.QueryLog log) {
-		return new CalciteQueries(readers.dataSource(), engine, settings.rowCap(), settings.timeout(), root -> {
-		}, log);
+		return new CalciteQueries(readers.dataSource(), engine, new CalciteQueries.Limits(settings.rowCap(),
+				settings.timeout(), settings.maxScannedRows(), settings.maxQueriesPerUser()), root -> {
+				}, log);
 	}
 
 }

@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long a query may run
  * @param samples whether the demo datasets and dashboard are created on first start
  * @param warmUp whether the demo's AI results are computed in the background after start
+ * @param maxScannedRows the most rows one query may read from PostgreSQL over all its scans; more is a 400
+ * @param maxQueriesPerUser the most queries one user runs at once; more wait briefly, then get a 429
  */
 @ConfigurationProperties("eaw.insights")
 record InsightsSettings(@DefaultValue("10000") int rowCap, @DefaultValue("180s") Duration timeout,
-		@DefaultValue("true") boolean samples, @DefaultValue("true") boolean warmUp) {
+		@DefaultValue("true") boolean samples, @DefaultValue("true") boolean warmUp,
+		@DefaultValue("1000000") long maxScannedRows, @DefaultValue("2") int maxQueriesPerUser) {
 }

@@ -82,6 +82,9 @@ public final class AiSql {
 			String... inputs) {
 		QueryContext context = QueryContext.current();
 		String key = function + '\u0001' + String.join("\u0001", inputs);
+		if (context != null) {
+			context.checkRunning();
+		}
 		if (context != null && context.known(key)) {
 			return (T) context.result(key);
 		}

@@ -16,13 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 
 import dev.eaw.insights.Queries;
@@ -42,13 +44,13 @@ public final class CalciteQueries implements Queries {
 
 	private final AiEngine engine;
 
-	private final int rowCap;
-
-	private final Duration timeout;
+	private final Limits limits;
 
 	private final Consumer<SchemaPlus> extraFunctions;
 
 	private final QueryLog log;
+
+	private final QueryGate gate;
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
 		Thread thread = new Thread(runnable, "insights-query");
@@ -57,25 +59,39 @@ public final class CalciteQueries implements Queries {
 	});
 
 	/**
+	 * How far one query may go.
+	 *
+	 * @param rowCap the most rows a query returns; reading stops there
+	 * @param timeout how long a query may run, in PostgreSQL and in Java
+	 * @param maxScannedRows the most rows a query may read from PostgreSQL, over all its scans
+	 * @param perUser the most queries one user runs at once
+	 */
+	public record Limits(int rowCap, Duration timeout, long maxScannedRows, int perUser) {
+	}
+
+	/**
 	 * @param reader connections as the read-only role of the datasets
 	 * @param extraFunctions registers more functions (the time-series table functions)
 	 */
-	public CalciteQueries(DataSource reader, AiEngine engine, int rowCap, Duration timeout,
-			Consumer<SchemaPlus> extraFunctions, QueryLog log) {
-		this.reader = reader;
+	public CalciteQueries(DataSource reader, AiEngine engine, Limits limits, Consumer<SchemaPlus> extraFunctions,
+			QueryLog log) {
+		this.reader = new CountedReader(reader);
 		this.engine = engine;
-		this.rowCap = rowCap;
-		this.timeout = timeout;
+		this.limits = limits;
 		this.extraFunctions = extraFunctions;
 		this.log = log;
+		this.gate = new QueryGate(limits.perUser());
 	}
 
 	@Override
 	public QueryResult run(String sql, String user) {
+		if (sql.indexOf(0) >= 0) {
+			throw new InvalidInput("The query contains a NUL character (\\u0000); remove it and run it again.");
+		}
 		long start = System.nanoTime();
 		try {
 			SqlGuard.check(sql);
-			QueryResult result = withTimeout(sql, start);
+			QueryResult result = withTimeout(sql, start, gate.enter(user));
 			log.ran(user, sql, result.rowCount(), result.elapsedMs(), null);
 			return result;
 		}
@@ -85,18 +101,34 @@ public final class CalciteQueries implements Queries {
 		}
 	}
 
-	private QueryResult withTimeout(String sql, long start) {
-		AtomicReference<Statement> running = new AtomicReference<>();
-		Future<QueryResult> future = executor.submit(() -> execute(sql, start, running));
+	/** Runs the query on a query thread; the user's permit is released when that thread's work has ended. */
+	private QueryResult withTimeout(String sql, long start, Semaphore permit) {
+		QueryContext context = new QueryContext(engine, reader, limits.maxScannedRows());
+		AtomicBoolean claimed = new AtomicBoolean();
+		Future<QueryResult> future = executor.submit(() -> {
+			if (!claimed.compareAndSet(false, true)) {
+				return null;
+			}
+			try {
+				return execute(sql, start, context);
+			}
+			finally {
+				permit.release();
+			}
+		});
 		try {
-			return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return future.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			cancel(running.get());
+			context.stop();
 			future.cancel(true);
-			throw new InvalidInput("The query ran longer than " + timeout.toSeconds() + " s and was stopped.");
+			if (claimed.compareAndSet(false, true)) {
+				permit.release();
+			}
+			throw new InvalidInput("The query ran longer than " + limits.timeout().toSeconds() + " s and was stopped.");
 		}
 		catch (InterruptedException ex) {
+			context.stop();
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
@@ -105,9 +137,10 @@ public final class CalciteQueries implements Queries {
 		}
 	}
 
-	private QueryResult execute(String sql, long start, AtomicReference<Statement> running) {
-		QueryContext context = QueryContext.open(engine, reader);
-		try (Connection connection = DriverManager.getConnection("jdbc:calcite:", CalciteSettings.connectionProperties())) {
+	private QueryResult execute(String sql, long start, QueryContext context) {
+		context.bind();
+		try (Connection connection = DriverManager.getConnection("jdbc:calcite:", CalciteSettings.connectionProperties());
+				Hook.Closeable regex = RegexCalls.onThisThread()) {
 			CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
 			SchemaPlus root = calcite.getRootSchema();
 			root.add("insights_data", JdbcSchema.create(root, "insights_data", reader, PostgresDialect.FACTORY, null, "insights_data"));
@@ -115,15 +148,16 @@ public final class CalciteQueries implements Queries {
 			extraFunctions.accept(root);
 			calcite.setSchema("insights_data");
 			try (Statement statement = connection.createStatement()) {
-				running.set(statement);
-				statement.setMaxRows(rowCap + 1);
+				context.opened(statement); // cancelling it stops Calcite's planner and its result set
+				statement.setMaxRows(limits.rowCap() + 1);
 				try (ResultSet rs = statement.executeQuery(sql)) {
 					return read(rs, start, context);
 				}
 			}
 		}
-		catch (SQLException | RuntimeException | AssertionError ex) {
-			// Calcite reports some planning failures as AssertionErrors: they are still the query's fault
+		catch (SQLException | RuntimeException | AssertionError | LinkageError | StackOverflowError ex) {
+			// Calcite reports some planning failures as AssertionErrors, and constant expressions that fail (1/0) as
+			// ExceptionInInitializerErrors of its generated code: they are still the query's fault
 			throw QueryErrors.explain(ex);
 		}
 		finally {
@@ -140,7 +174,7 @@ public final class CalciteQueries implements Queries {
 		List<List<Object>> rows = new ArrayList<>();
 		boolean truncated = false;
 		while (rs.next()) {
-			if (rows.size() == rowCap) {
+			if (rows.size() == limits.rowCap()) {
 				truncated = true;
 				break;
 			}
@@ -164,17 +198,6 @@ public final class CalciteQueries implements Queries {
 			case Types.BOOLEAN, Types.BIT -> "boolean";
 			default -> "text";
 		};
-	}
-
-	private static void cancel(Statement statement) {
-		if (statement != null) {
-			try {
-				statement.cancel();
-			}
-			catch (SQLException ignored) {
-				// the query is abandoned either way
-			}
-		}
 	}
 
 	/** Where every run is written down: the user's query history. */

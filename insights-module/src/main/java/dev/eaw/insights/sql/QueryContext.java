@@ -1,20 +1,28 @@
 package dev.eaw.insights.sql;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.eaw.insights.ai.AiEngine;
+import dev.eaw.kernel.InvalidInput;
 
 /**
  * One running query's context: the engine and connections its functions use, how many AI calls it made and how many
  * the cache answered, and the errors that turned rows into NULL. Calcite evaluates the functions on the thread that
- * plans and reads the query, where this context is bound, so two applications in one JVM never share state.
+ * plans and reads the query, where this context is bound, so two applications in one JVM never share state. The
+ * context also bounds the query: a budget of rows read from PostgreSQL, and a stop flag that its row reads and
+ * function calls check, set when its time is up.
  */
 final class QueryContext {
 
@@ -24,7 +32,16 @@ final class QueryContext {
 
 	private final DataSource reader;
 
+	private final long maxScannedRows;
+
 	private static final int MAX_DISTINCT_WARNINGS = 20;
+
+	private volatile boolean stopped;
+
+	private final AtomicLong scanned = new AtomicLong();
+
+	/** The PostgreSQL statements running for this query, cancelled when it is stopped. */
+	private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
 
 	private long calls;
 
@@ -37,16 +54,15 @@ final class QueryContext {
 
 	private static final Object NULL = new Object();
 
-	private QueryContext(AiEngine engine, DataSource reader) {
+	QueryContext(AiEngine engine, DataSource reader, long maxScannedRows) {
 		this.engine = engine;
 		this.reader = reader;
+		this.maxScannedRows = maxScannedRows;
 	}
 
-	/** Binds a query's context to this thread: the engine of this application and its read-only connections. */
-	static QueryContext open(AiEngine engine, DataSource reader) {
-		QueryContext context = new QueryContext(engine, reader);
-		CURRENT.set(context);
-		return context;
+	/** Binds this query's context to the thread that plans and reads it. */
+	void bind() {
+		CURRENT.set(this);
 	}
 
 	static void close() {
@@ -72,6 +88,52 @@ final class QueryContext {
 
 	DataSource reader() {
 		return reader;
+	}
+
+	/** Stops the query: its next row read or function call fails, and its PostgreSQL statements are cancelled. */
+	void stop() {
+		stopped = true;
+		for (Statement statement : statements) {
+			try {
+				statement.cancel();
+			}
+			catch (SQLException ignored) {
+				// the query is abandoned either way
+			}
+		}
+	}
+
+	/** Throws {@link QueryStopped} once the query's time is up: row reads and function calls ask before each step. */
+	void checkRunning() {
+		if (stopped || Thread.currentThread().isInterrupted()) {
+			throw new QueryStopped();
+		}
+	}
+
+	/** Checks the running query, if any: functions also run outside queries (constant folding, tests). */
+	static void checkCurrent() {
+		QueryContext context = CURRENT.get();
+		if (context != null) {
+			context.checkRunning();
+		}
+	}
+
+	/** Counts one row read from PostgreSQL against the query's budget. */
+	void scannedRow() {
+		checkRunning();
+		if (scanned.incrementAndGet() > maxScannedRows) {
+			throw new InvalidInput("The query read more than " + maxScannedRows + " rows from the datasets and was "
+					+ "stopped. Filter or aggregate in a way the database can do (plain WHERE, GROUP BY, JOIN on columns) "
+					+ "or query fewer rows.");
+		}
+	}
+
+	void opened(Statement statement) {
+		statements.add(statement);
+	}
+
+	void closed(Statement statement) {
+		statements.remove(statement);
 	}
 
 	synchronized boolean known(String key) {

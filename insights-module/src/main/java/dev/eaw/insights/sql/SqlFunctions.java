@@ -30,6 +30,7 @@ final class SqlFunctions {
 		scalar(root, "complete", "completeWithModel");
 		scalar(root, "ai_translate", "translate");
 		TimeSeriesSql.register(root);
+		RegexCalls.register(root);
 
 		SchemaPlus cortex = root.add("snowflake", new AbstractSchema()).add("cortex", new AbstractSchema());
 		scalar(cortex, "sentiment", "sentiment");

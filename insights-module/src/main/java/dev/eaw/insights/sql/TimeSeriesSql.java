@@ -49,15 +49,15 @@ public final class TimeSeriesSql {
 
 	// FORECAST overloads: (dataset, ts, value, horizon [, series] [, interval])
 
-	public static ScannableTable forecast(String dataset, String ts, String value, int horizon) {
+	public static ScannableTable forecast(String dataset, String ts, String value, long horizon) {
 		return forecastTable(dataset, ts, value, horizon, null, FORECAST_INTERVAL);
 	}
 
-	public static ScannableTable forecast(String dataset, String ts, String value, int horizon, String series) {
+	public static ScannableTable forecast(String dataset, String ts, String value, long horizon, String series) {
 		return forecastTable(dataset, ts, value, horizon, series, FORECAST_INTERVAL);
 	}
 
-	public static ScannableTable forecast(String dataset, String ts, String value, int horizon, String series,
+	public static ScannableTable forecast(String dataset, String ts, String value, long horizon, String series,
 			java.math.BigDecimal interval) {
 		return forecastTable(dataset, ts, value, horizon, series, interval.doubleValue());
 	}
@@ -77,7 +77,7 @@ public final class TimeSeriesSql {
 		return anomalyTable(dataset, ts, value, series, interval.doubleValue());
 	}
 
-	private static ScannableTable forecastTable(String dataset, String ts, String value, int horizon,
+	private static ScannableTable forecastTable(String dataset, String ts, String value, long horizon,
 			@Nullable String series, double interval) {
 		checkInterval(interval);
 		SeriesSource source = new SeriesSource(dataset, ts, value, series);
@@ -89,7 +89,8 @@ public final class TimeSeriesSql {
 			List<Object[]> rows() {
 				List<Object[]> rows = new ArrayList<>();
 				source.read().forEach((key, points) -> {
-					ForecastResult result = forecaster.forecast(points.ts(), points.values(), horizon, interval);
+					QueryContext.checkCurrent();
+					ForecastResult result = forecaster.forecast(points.ts(), points.values(), (int) horizon, interval);
 					for (int i = 0; i < result.ts().size(); i++) {
 						rows.add(new Object[] { source.time(result.ts().get(i)), key, finite(result.forecast()[i]),
 								finite(result.lower()[i]), finite(result.upper()[i]), result.method() });
@@ -109,6 +110,7 @@ public final class TimeSeriesSql {
 			List<Object[]> rows() {
 				List<Object[]> rows = new ArrayList<>();
 				source.read().forEach((key, points) -> {
+					QueryContext.checkCurrent();
 					AnomalyResult result = forecaster.detectAnomalies(points.ts(), points.values(), interval);
 					for (int i = 0; i < result.ts().size(); i++) {
 						rows.add(new Object[] { source.time(result.ts().get(i)), key, finite(result.value()[i]),

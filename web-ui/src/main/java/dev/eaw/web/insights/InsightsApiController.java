@@ -82,7 +82,7 @@ class InsightsApiController {
 		}
 		if (async) {
 			String job = uploads.startLoad(uploadId, name, layout, description, principal.getName());
-			return ResponseEntity.accepted().location(URI.create("/api/insights/loads/" + job)).body(uploads.job(job).orElseThrow().view());
+			return ResponseEntity.accepted().location(URI.create("/api/insights/loads/" + job)).body(uploads.view(job).orElseThrow());
 		}
 		try {
 			Dataset dataset = datasets.load(name, uploads.file(uploadId), layout, description, principal.getName(),
@@ -109,7 +109,7 @@ class InsightsApiController {
 	@GetMapping("/loads/{id}")
 	@Operation(summary = "Progress of a background load")
 	LoadJob.View load(@PathVariable String id) {
-		return uploads.job(id).orElseThrow(() -> new NotFound("There is no load " + id + ".")).view();
+		return uploads.view(id).orElseThrow(() -> new NotFound("There is no load " + id + "."));
 	}
 
 	@GetMapping("/datasets/{name}")

@@ -94,7 +94,7 @@ class InsightsPagesController {
 
 	@GetMapping("/loads/{id}")
 	String progress(@PathVariable String id, Model model) {
-		model.addAttribute("job", uploads.job(id).orElseThrow(() -> new NotFound("There is no load " + id + ".")).view());
+		model.addAttribute("job", uploads.view(id).orElseThrow(() -> new NotFound("There is no load " + id + ".")));
 		return "insights/load";
 	}
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 final class LoadJob {
 
 	enum Status {
-		LOADING, DONE, FAILED
+		LOADING, DONE, FAILED, INTERRUPTED
 	}
 
 	private final String id;
@@ -48,9 +48,30 @@ final class LoadJob {
 		status.set(Status.FAILED);
 	}
 
+	/** The application stops while the load runs: it will not finish. */
+	void interrupted(String reason) {
+		error = reason;
+		status.set(Status.INTERRUPTED);
+	}
+
+	boolean loading() {
+		return status.get() == Status.LOADING;
+	}
+
+	long rows() {
+		return rows.get();
+	}
+
 	/** The JSON the page polls. */
 	record View(String id, String dataset, String status, long bytesRead, long totalBytes, long rows, int percent,
 			@Nullable String error) {
+	}
+
+	/** A load of an earlier run of the application, as it was written down. */
+	static View of(dev.eaw.insights.LoadStates.LoadState state) {
+		boolean done = state.status().equals("done");
+		return new View(state.id(), state.dataset(), state.status(), done ? state.totalBytes() : 0, state.totalBytes(),
+				state.rows(), done ? 100 : 0, state.error());
 	}
 
 	View view() {
