@@ -13,7 +13,13 @@ window.Eaw = (function () {
       opts.body = JSON.stringify(opts.json);
       opts.headers['Content-Type'] = 'application/json';
     }
-    const response = await fetch(path, opts);
+    let response = await fetch(path, opts);
+    // busy (a user's concurrent query limit): wait as the server asks, a few times
+    for (let attempt = 0; response.status === 429 && attempt < 3; attempt++) {
+      const seconds = Math.min(10, parseInt(response.headers.get('Retry-After') || '2', 10) || 2);
+      await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+      response = await fetch(path, opts);
+    }
     const type = response.headers.get('Content-Type') || '';
     const body = type.includes('json') ? await response.json() : await response.text();
     if (!response.ok) {

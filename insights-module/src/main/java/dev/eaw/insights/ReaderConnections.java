@@ -35,7 +35,10 @@ final class ReaderConnections implements AutoCloseable {
 		config.setReadOnly(true);
 		// with autocommit off (the queries' connections turn it off) the driver streams result sets in batches
 		config.addDataSourceProperty("defaultRowFetchSize", String.valueOf(FETCH_SIZE));
-		config.setConnectionInitSql("SET ROLE " + ROLE + "; SET default_transaction_read_only = on; "
+		// the main pool's own checks first (e.g. that it reached the right server), then the reader's settings
+		String checks = hikari.getConnectionInitSql() == null || hikari.getConnectionInitSql().isBlank() ? ""
+				: hikari.getConnectionInitSql().strip() + "; ";
+		config.setConnectionInitSql(checks + "SET ROLE " + ROLE + "; SET default_transaction_read_only = on; "
 				+ "SET statement_timeout = '" + timeoutMillis + "ms'; SET search_path = insights_data");
 		this.pool = new HikariDataSource(config);
 	}

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +35,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code -Deaw.beir=DIR} (e.g. {@code ../shared/data/rag/xquad-en-beir}). The commands {@code rag} and
  * {@code answer} of {@code benchmarks.jar} measure the shipped configuration (see {@code docs/benchmarks.md}); this
  * test keeps the tuning sweeps they do not run: both analyzers, convex weights, the bge query instruction, and the
- * best-sentence scores of unrelated questions that the answer threshold was set from.
+ * best-sentence scores of unrelated questions that the answer threshold was set from. Being a sweep that asserts
+ * nothing, it is tagged {@code tuning} and left out of the build's tests:
+ * {@code ./mvnw -pl docqa-module test -Dgroups=tuning -DexcludedGroups=none -Deaw.beir=…}.
  */
+@Tag("tuning")
 class XquadQualityTests {
 
 	static final ObjectMapper JSON = new ObjectMapper();

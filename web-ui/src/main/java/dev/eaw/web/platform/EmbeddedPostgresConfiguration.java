@@ -37,6 +37,7 @@ class EmbeddedPostgresConfiguration {
 		pool.setPoolName("eaw");
 		pool.setJdbcUrl(server.jdbcUrl());
 		pool.setUsername("postgres");
+		pool.setConnectionInitSql(server.ownDirectoryCheck());
 		pool.setMaximumPoolSize(20);
 		return pool;
 	}

@@ -64,6 +64,28 @@ final class EmbeddedServer implements AutoCloseable {
 		return postgres.getJdbcUrl("postgres", "postgres");
 	}
 
+	/**
+	 * SQL that refuses a connection unless it reached this server's own data directory: after a restart on the same
+	 * port, a pool must never talk to another PostgreSQL that took the port meanwhile (a refusal is SQLSTATE 08004,
+	 * which the application answers as an outage).
+	 */
+	String ownDirectoryCheck() {
+		String expected;
+		try (var connection = java.sql.DriverManager.getConnection(jdbcUrl());
+				var statement = connection.createStatement();
+				var result = statement.executeQuery("SHOW data_directory")) {
+			result.next();
+			expected = result.getString(1);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("The embedded PostgreSQL does not answer", ex);
+		}
+		String literal = "'" + expected.replace("'", "''") + "'";
+		return "DO $eaw$ BEGIN IF current_setting('data_directory') <> " + literal
+				+ " THEN RAISE EXCEPTION 'not the embedded database of this application' USING ERRCODE = '08004'; "
+				+ "END IF; END $eaw$";
+	}
+
 	/** Whether the server's postmaster still runs. */
 	synchronized boolean running() {
 		return LeftoverServer.running(pid);
@@ -100,9 +122,11 @@ final class EmbeddedServer implements AutoCloseable {
 	private EmbeddedPostgres launch(int listenOn) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 		if (!throwAway) {
-			// zonky runs PostgreSQL without fsync for fast tests; data that must survive a crash needs it back on
-			builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+			// zonky runs PostgreSQL without fsync for fast tests; data that must survive a machine crash needs it on
+			builder.setServerConfig("fsync", "on");
 		}
+		// a commit is written to the log before it is answered, so a killed server (the watchdog restarts it) keeps it
+		builder.setServerConfig("synchronous_commit", "on");
 		return builder.setDataDirectory(directory)
 			.setCleanDataDirectory(false) // a throw-away directory is removed on close, not on every restart
 			.setPort(listenOn)
