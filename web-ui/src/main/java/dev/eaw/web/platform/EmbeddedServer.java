@@ -127,7 +127,10 @@ final class EmbeddedServer implements AutoCloseable {
 		}
 		// a commit is written to the log before it is answered, so a killed server (the watchdog restarts it) keeps it
 		builder.setServerConfig("synchronous_commit", "on");
-		return builder.setDataDirectory(directory)
+		// zonky's own JVM shutdown hook would stop PostgreSQL at once, racing Spring's graceful stop, in which running
+		// jobs still write their end (a training run's FAILED): the context closes the server last instead
+		return builder.setRegisterShutdownHook(false)
+			.setDataDirectory(directory)
 			.setCleanDataDirectory(false) // a throw-away directory is removed on close, not on every restart
 			.setPort(listenOn)
 			.setServerConfig("listen_addresses", "127.0.0.1")
