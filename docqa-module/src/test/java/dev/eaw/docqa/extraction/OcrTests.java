@@ -48,7 +48,7 @@ class OcrTests {
 	}
 
 	@Test
-	void pngAndMultiPageTiffImagesAreReadPageByPage() throws IOException {
+	void pngJpegAndMultiPageTiffImagesAreReadPageByPage() throws IOException {
 		Path png = TextPictures.png(dir.resolve("note.png"), List.of("Deliveries arrive every Tuesday morning."));
 		assertThat(FileType.sniff(png, "note.png", true)).isEqualTo(FileType.PNG);
 		ExtractedText fromPng = new Extractor(LIMITS, ocr).extract(png, FileType.PNG);
@@ -57,6 +57,11 @@ class OcrTests {
 			assertThat(block.page()).isEqualTo(1);
 			assertThat(block.text()).isEqualTo("Deliveries arrive every Tuesday morning.");
 		});
+
+		Path jpeg = dir.resolve("receipt.jpg");
+		javax.imageio.ImageIO.write(TextPictures.page(List.of("Paid in cash at the front desk.")), "jpg", jpeg.toFile());
+		assertThat(FileType.sniff(jpeg, "receipt.jpg", true)).isEqualTo(FileType.JPEG);
+		assertThat(new Extractor(LIMITS, ocr).extract(jpeg, FileType.JPEG).text()).isEqualTo("Paid in cash at the front desk.");
 
 		Path tiff = TextPictures.tiff(dir.resolve("fax.tif"), List.of(List.of("First page about invoices."),
 				List.of("Second page about the espresso roast.")));
@@ -73,6 +78,11 @@ class OcrTests {
 		Ocr small = new Ocr(ocr.tesseract(), 200, 1_000_000); // the page is 1275 × 1650 = 2.1 megapixels
 		assertThatThrownBy(() -> new Extractor(LIMITS, small).extract(png, FileType.PNG)).isInstanceOf(Refusal.class)
 			.hasMessage("The image is too large to read: 2 megapixels, the limit is 1.");
+
+		Path jpeg = dir.resolve("receipt.jpg");
+		javax.imageio.ImageIO.write(TextPictures.page(List.of("Paid in cash at the front desk.")), "jpg", jpeg.toFile());
+		assertThat(FileType.sniff(jpeg, "receipt.jpg", true)).isEqualTo(FileType.JPEG);
+		assertThat(new Extractor(LIMITS, ocr).extract(jpeg, FileType.JPEG).text()).isEqualTo("Paid in cash at the front desk.");
 
 		Path tiff = TextPictures.tiff(dir.resolve("three.tif"), List.of(List.of("a"), List.of("b"), List.of("c")));
 		Ocr twoPages = new Ocr(ocr.tesseract(), 2, 50_000_000);

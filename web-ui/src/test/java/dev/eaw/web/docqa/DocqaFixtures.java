@@ -54,21 +54,8 @@ final class DocqaFixtures {
 
 	private static byte[] pdf(List<List<String>> pages, StandardProtectionPolicy policy) {
 		try (PDDocument document = new PDDocument()) {
-			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 			for (List<String> lines : pages) {
-				PDPage page = new PDPage();
-				document.addPage(page);
-				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-					content.beginText();
-					content.setFont(font, 11);
-					content.setLeading(16);
-					content.newLineAtOffset(60, 720);
-					for (String line : lines) {
-						content.showText(line);
-						content.newLine();
-					}
-					content.endText();
-				}
+				textPage(document, lines);
 			}
 			if (policy != null) {
 				document.protect(policy);
@@ -77,6 +64,23 @@ final class DocqaFixtures {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A page of text: the lines written top-down. */
+	private static void textPage(PDDocument document, List<String> lines) throws IOException {
+		PDPage page = new PDPage();
+		document.addPage(page);
+		try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+			content.beginText();
+			content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+			content.setLeading(16);
+			content.newLineAtOffset(60, 720);
+			for (String line : lines) {
+				content.showText(line);
+				content.newLine();
+			}
+			content.endText();
 		}
 	}
 
@@ -137,19 +141,7 @@ final class DocqaFixtures {
 	/** A PDF whose first page is text and whose other pages are scans: only pictures of their lines, no text layer. */
 	static byte[] mixedPdf(List<String> firstPage, List<List<String>> scannedPages) {
 		try (PDDocument document = new PDDocument()) {
-			PDPage first = new PDPage(PDRectangle.LETTER);
-			document.addPage(first);
-			try (PDPageContentStream content = new PDPageContentStream(document, first)) {
-				content.beginText();
-				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-				content.setLeading(18);
-				content.newLineAtOffset(60, 700);
-				for (String line : firstPage) {
-					content.showText(line);
-					content.newLine();
-				}
-				content.endText();
-			}
+			textPage(document, firstPage);
 			for (List<String> lines : scannedPages) {
 				PDPage page = new PDPage(PDRectangle.LETTER);
 				document.addPage(page);
