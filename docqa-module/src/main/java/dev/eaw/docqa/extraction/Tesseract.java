@@ -142,8 +142,9 @@ public final class Tesseract {
 			builder.environment().put("OMP_THREAD_LIMIT", "1");
 			process = builder.start();
 			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new Refusal("Reading a scanned page took longer than " + limit.toSeconds()
-						+ " seconds, the OCR limit; it was set aside.");
+				long seconds = limit.toSeconds();
+				throw new Refusal("Reading a scanned page took longer than " + seconds + (seconds == 1 ? " second" : " seconds")
+						+ ", the OCR limit; it was set aside.");
 			}
 			if (process.exitValue() != 0) {
 				log.warn("tesseract exited with {} on {}: {}", process.exitValue(), image, read(err));

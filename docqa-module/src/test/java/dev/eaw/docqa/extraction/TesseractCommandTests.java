@@ -95,7 +95,7 @@ class TesseractCommandTests {
 		long started = System.nanoTime();
 		assertThatThrownBy(() -> new Extractor(LIMITS, new Ocr(tesseract, 10, 50_000_000)).extract(image(), FileType.PNG))
 			.isInstanceOf(Refusal.class)
-			.hasMessage("Reading a scanned page took longer than 1 seconds, the OCR limit; it was set aside.");
+			.hasMessage("Reading a scanned page took longer than 1 second, the OCR limit; it was set aside.");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
 		ProcessHandle process = started();
 		assertThat(process == null || process.onExit().join() != null).isTrue();
