@@ -12,7 +12,7 @@ COPY benchmarks benchmarks
 RUN ./mvnw -q -DskipTests -pl web-ui -am package
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl tesseract-ocr tesseract-ocr-eng && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --home-dir /app eaw
 WORKDIR /app
 COPY --from=build /src/web-ui/target/eaw.jar /app/eaw.jar

@@ -15,6 +15,8 @@ import dev.eaw.docqa.answering.LlmChat;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
 import dev.eaw.docqa.embedding.Embedders;
 import dev.eaw.docqa.extraction.ExtractionLimits;
+import dev.eaw.docqa.extraction.Ocr;
+import dev.eaw.docqa.extraction.Tesseract;
 import dev.eaw.docqa.index.ChromaChunkIndex;
 import dev.eaw.docqa.index.ChunkIndex;
 import dev.eaw.docqa.index.LuceneChunkIndex;
@@ -97,14 +99,30 @@ class DocqaConfiguration {
 		return new CollectionCatalogue(collections, documents, index, files, events, queue);
 	}
 
+	/** Tesseract when {@code eaw.docqa.ocr} is {@code auto} and the command answers at start. */
+	@Bean
+	Ocr docqaOcr(DocqaSettings settings) {
+		Tesseract tesseract = switch (settings.ocr()) {
+			case "auto" -> Tesseract.probe(settings.tesseract(), settings.ocrLanguage(), settings.ocrPageTimeout());
+			case "off" -> Tesseract.off();
+			default -> throw new IllegalStateException("eaw.docqa.ocr must be auto or off, not " + settings.ocr());
+		};
+		return new Ocr(tesseract, settings.ocrMaxPages(), settings.ocrMaxPixels());
+	}
+
+	@Bean
+	OcrStatus docqaOcrStatus(Ocr ocr) {
+		return new OcrStatus(ocr.enabled(), ocr.description());
+	}
+
 	@Bean(destroyMethod = "close")
 	BackgroundIngestion documentIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
 			FileStore files, Embedders embedders, ChunkIndex index, ApplicationEventPublisher events,
-			IngestionQueue queue, DocqaSettings settings) {
+			IngestionQueue queue, DocqaSettings settings, Ocr ocr) {
 		return new BackgroundIngestion(collections, documents, chunks, files, embedders, index, events, queue,
 				new IngestionOptions(settings.maxFile().toBytes(), settings.maxFilesPerUpload(),
 						settings.chunkTokens(), settings.chunkOverlap(), new ExtractionLimits(
-								settings.maxExpanded().toBytes(), settings.maxXmlPart().toBytes())));
+								settings.maxExpanded().toBytes(), settings.maxXmlPart().toBytes()), ocr));
 	}
 
 	@Bean

@@ -26,6 +26,15 @@ import org.springframework.util.unit.DataSize;
  * @param answerThreshold the score a sentence needs to be quoted in an extractive answer
  * @param vectorStore where dense vectors are kept: {@code lucene} (embedded, with the BM25 index) or {@code chroma}
  * (a Chroma server, see {@link ChromaSettings}; BM25 stays in the local Lucene index)
+ * @param ocr whether scanned PDF pages and images are read with Tesseract: {@code auto} (when the command answers at
+ * start) or {@code off}
+ * @param tesseract the Tesseract command (a name on the {@code PATH} or a path)
+ * @param ocrLanguage Tesseract's language(s), e.g. {@code eng} or {@code eng+deu} (their traineddata must be installed)
+ * @param ocrMaxPages the most pages OCR reads in one document (a PDF's pages without text, a TIFF's pages)
+ * @param ocrPageTimeout the longest Tesseract may take on one page; the whole reading stays within
+ * {@code maxExtractionTime}
+ * @param ocrMaxPixels the largest image (width × height) OCR reads; a bigger image is refused before it is decoded and
+ * a bigger PDF page is rendered at a lower resolution
  */
 @ConfigurationProperties("eaw.docqa")
 record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultValue("./data/docqa-index") Path index,
@@ -34,5 +43,8 @@ record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultVal
 		@DefaultValue("2m") Duration maxExtractionTime, @DefaultValue("convex") String fusion,
 		@DefaultValue("0.5") double fusionWeight, @DefaultValue("350") int chunkTokens,
 		@DefaultValue("50") int chunkOverlap, @DefaultValue("0.55") double answerThreshold,
-		@DefaultValue("lucene") String vectorStore) {
+		@DefaultValue("lucene") String vectorStore, @DefaultValue("auto") String ocr,
+		@DefaultValue("tesseract") String tesseract, @DefaultValue("eng") String ocrLanguage,
+		@DefaultValue("200") int ocrMaxPages, @DefaultValue("60s") Duration ocrPageTimeout,
+		@DefaultValue("50000000") long ocrMaxPixels) {
 }

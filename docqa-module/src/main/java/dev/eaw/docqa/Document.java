@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A document in a collection. {@code type} is what its content was recognised as ({@code pdf}, {@code docx},
- * {@code html}, {@code markdown}, {@code text}); {@code pages} is known for PDFs once extracted; {@code progress} runs
- * from 0 to 1; {@code reason} says why it failed.
+ * {@code html}, {@code markdown}, {@code text}, and with OCR {@code png}, {@code jpeg}, {@code tiff}); {@code pages} is
+ * known for PDFs and images once extracted; {@code progress} runs from 0 to 1; {@code reason} says why it failed.
  */
 public record Document(long id, String collection, String title, String fileName, String type, String contentType,
 		long size, @Nullable Integer pages, int chunks, DocumentStatus status, @Nullable String reason,

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Uploading documents into a collection and following their ingestion, which runs in the background: each file is
- * checked at once (empty, too large, a type that is not PDF, DOCX, HTML, Markdown or text: refused with a reason),
+ * checked at once (empty, too large, a type that is not PDF, DOCX, HTML, Markdown or text, nor a PNG, JPEG or TIFF
+ * image where OCR is available: refused with a reason),
  * identical bytes already in the collection are reported as a duplicate, and the rest are queued; more files in one
  * upload than allowed is {@link dev.eaw.kernel.InvalidInput}. Extraction, chunking, embedding and indexing then happen
  * one document at a time; a failing document is marked failed with a plain reason and never affects another: a DOCX

@@ -24,8 +24,15 @@ public final class Extractor {
 
 	private final ExtractionLimits limits;
 
+	private final Ocr ocr;
+
 	public Extractor(ExtractionLimits limits) {
+		this(limits, Ocr.OFF);
+	}
+
+	public Extractor(ExtractionLimits limits, Ocr ocr) {
 		this.limits = limits;
+		this.ocr = ocr;
 		// POI's own guard, behind the count before it reads: no part it unpacks may exceed the total (a JVM-wide
 		// setting; only this module uses POI)
 		ZipSecureFile.setMaxEntrySize(limits.maxExpanded());
@@ -35,7 +42,8 @@ public final class Extractor {
 		ExtractedText text;
 		try {
 			text = switch (type) {
-				case PDF -> PdfExtraction.extract(file);
+				case PDF -> PdfExtraction.extract(file, ocr);
+				case PNG, JPEG, TIFF -> image(file);
 				case DOCX -> docx(file);
 				case HTML -> HtmlExtraction.extract(read(file));
 				case MARKDOWN -> MarkdownExtraction.extract(read(file));
@@ -50,10 +58,21 @@ public final class Extractor {
 			throw new Refusal("The file could not be read.");
 		}
 		if (text.blank()) {
-			throw new Refusal(type == FileType.PDF ? "No extractable text — scanned? OCR is not supported."
-					: "The file holds no text.");
+			throw new Refusal(switch (type) {
+				case PDF -> ocr.enabled() ? "No extractable text, and OCR found none on its pages either."
+						: "No extractable text — scanned? OCR is not supported.";
+				case PNG, JPEG, TIFF -> "OCR found no text in the image.";
+				default -> "The file holds no text.";
+			});
 		}
 		return text;
+	}
+
+	private ExtractedText image(Path file) throws IOException {
+		if (!ocr.enabled()) {
+			throw new Refusal("Images are read with OCR, which is not available on this server.");
+		}
+		return ocr.image(file);
 	}
 
 	private static String read(Path file) throws IOException {

@@ -12,10 +12,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.ZipFile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The kinds of files that can be ingested, recognised by their first bytes and, for text, their name: a PDF starts
  * with {@code %PDF-}, a DOCX is a ZIP holding {@code word/document.xml}, and text must be UTF-8 without NUL bytes
- * (HTML by its name or an opening tag, Markdown by its name). Images, archives and other binaries are refused.
+ * (HTML by its name or an opening tag, Markdown by its name). PNG, JPEG and TIFF images are accepted only where OCR
+ * reads them; other images, archives and binaries are refused.
  */
 public enum FileType {
 
@@ -23,7 +26,12 @@ public enum FileType {
 	DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 	HTML("html", "text/html"),
 	MARKDOWN("markdown", "text/markdown"),
-	TEXT("text", "text/plain");
+	TEXT("text", "text/plain"),
+	PNG("png", "image/png"),
+	JPEG("jpeg", "image/jpeg"),
+	TIFF("tiff", "image/tiff");
+
+	private static final String SUPPORTED = "Upload PDF, DOCX, HTML, Markdown or plain text.";
 
 	private final String key;
 
@@ -46,9 +54,22 @@ public enum FileType {
 		return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst().orElse(TEXT);
 	}
 
-	/** The file's type, or a {@link Refusal} saying what it seems to be instead. */
+	/** The file's type, or a {@link Refusal} saying what it seems to be instead; images are refused. */
 	public static FileType sniff(Path file, String fileName) {
+		return sniff(file, fileName, false);
+	}
+
+	/** The file's type; PNG, JPEG and TIFF images only when {@code images} (OCR reads them). */
+	public static FileType sniff(Path file, String fileName, boolean images) {
 		byte[] head = head(file, 8192);
+		FileType image = image(head);
+		if (image != null) {
+			if (images) {
+				return image;
+			}
+			throw new Refusal("Unsupported type: " + binaryKind(head)
+					+ " (images are read with OCR, which is not available on this server). " + SUPPORTED);
+		}
 		String name = fileName.toLowerCase(Locale.ROOT);
 		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
 		if (startsWith(head, "%PDF-")) {
@@ -62,15 +83,15 @@ public enum FileType {
 				return DOCX;
 			}
 			throw new Refusal("Unsupported type: a ZIP archive" + (extension.equals("docx") ? " that is not a Word document"
-					: "") + ". Upload PDF, DOCX, HTML, Markdown or plain text.");
+					: "") + ". " + SUPPORTED);
 		}
 		String binary = binaryKind(head);
 		if (binary != null) {
-			throw new Refusal("Unsupported type: " + binary + ". Upload PDF, DOCX, HTML, Markdown or plain text.");
+			throw new Refusal("Unsupported type: " + binary + ". " + SUPPORTED);
 		}
 		if (!utf8Text(head)) {
 			throw new Refusal("Unsupported type: binary content" + (extension.isEmpty() ? "" : " (." + extension + ")")
-					+ ". Upload PDF, DOCX, HTML, Markdown or plain text.");
+					+ ". " + SUPPORTED);
 		}
 		return switch (extension) {
 			case "md", "markdown", "mdown", "mkd" -> MARKDOWN;
@@ -97,12 +118,23 @@ public enum FileType {
 		}
 	}
 
-	private static String binaryKind(byte[] head) {
-		if (startsWith(head, "\u0089PNG")) {
-			return "a PNG image";
+	private static @Nullable FileType image(byte[] head) {
+		if (startsWith(head, "\u0089PNG\r\n\u001a\n")) {
+			return PNG;
 		}
-		if (head.length > 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8) {
-			return "a JPEG image";
+		if (head.length > 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+			return JPEG;
+		}
+		if (startsWith(head, "II*\u0000") || startsWith(head, "MM\u0000*")) {
+			return TIFF;
+		}
+		return null;
+	}
+
+	private static @Nullable String binaryKind(byte[] head) {
+		FileType image = image(head);
+		if (image != null) {
+			return "a " + image.name() + " image";
 		}
 		if (startsWith(head, "GIF8")) {
 			return "a GIF image";

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PDF text page by page (PDFBox), paragraphs as PDFBox detects them, each tagged with its page. Encrypted files
- * (a user password) and files PDFBox cannot parse are refused.
+ * PDF text page by page (PDFBox), paragraphs as PDFBox detects them, each tagged with its page; a page with (nearly)
+ * no text is read by {@link Ocr} when it is on. Encrypted files (a user password) and files PDFBox cannot parse are
+ * refused.
  */
 final class PdfExtraction {
 
@@ -21,7 +22,7 @@ final class PdfExtraction {
 	private PdfExtraction() {
 	}
 
-	static ExtractedText extract(Path file) {
+	static ExtractedText extract(Path file, Ocr ocr) {
 		try (PDDocument document = Loader.loadPDF(file.toFile())) {
 			int pages = document.getNumberOfPages();
 			if (pages == 0) {
@@ -31,10 +32,11 @@ final class PdfExtraction {
 			stripper.setSortByPosition(true);
 			stripper.setParagraphEnd("\n\n");
 			ExtractedText.Builder builder = new ExtractedText.Builder();
+			Ocr.ScannedPages scanned = ocr.scannedPages(document);
 			for (int page = 1; page <= pages; page++) {
 				stripper.setStartPage(page);
 				stripper.setEndPage(page);
-				String text = stripper.getText(document);
+				String text = scanned.text(page, stripper.getText(document));
 				for (String paragraph : text.split("\\r?\\n\\s*\\r?\\n")) {
 					builder.paragraph(dehyphenate(paragraph), page);
 				}

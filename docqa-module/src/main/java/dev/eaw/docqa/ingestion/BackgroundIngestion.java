@@ -55,6 +55,8 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	private final IngestionQueue queue;
 
+	private final boolean images;
+
 	public BackgroundIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
 			FileStore files, Embedders embedders, ChunkIndex index, ApplicationEventPublisher events,
 			IngestionQueue queue, IngestionOptions options) {
@@ -66,6 +68,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		this.events = events;
 		this.maxFile = options.maxFile();
 		this.maxFiles = options.maxFilesPerUpload();
+		this.images = options.ocr().enabled();
 		this.embedders = embedders;
 		this.queue = queue;
 		this.pipeline = new IngestionPipeline(documents, chunks, files, embedders, options, index, events, queue);
@@ -125,7 +128,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 			if (received.size() > maxFile) {
 				return UploadOutcome.refused(name, tooLarge(received.size()));
 			}
-			FileType type = FileType.sniff(received.path(), name);
+			FileType type = FileType.sniff(received.path(), name, images);
 			var existing = documents.findBySha(collectionId, received.sha256());
 			if (existing.isPresent()) {
 				return UploadOutcome.duplicate(name, existing.get());

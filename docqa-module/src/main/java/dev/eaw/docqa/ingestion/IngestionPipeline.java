@@ -62,7 +62,7 @@ final class IngestionPipeline {
 		this.embedders = embedders;
 		this.chunkTokens = options.chunkTokens();
 		this.chunkOverlap = options.chunkOverlap();
-		this.extractor = new Extractor(options.extraction());
+		this.extractor = new Extractor(options.extraction(), options.ocr());
 		this.queue = queue;
 		this.index = index;
 		this.events = events;

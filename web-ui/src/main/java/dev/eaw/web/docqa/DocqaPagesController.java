@@ -22,6 +22,7 @@ import dev.eaw.docqa.DocumentCollection;
 import dev.eaw.docqa.DocumentCollections;
 import dev.eaw.docqa.DocumentDetail;
 import dev.eaw.docqa.DocumentIngestion;
+import dev.eaw.docqa.OcrStatus;
 import dev.eaw.kernel.InvalidInput;
 import dev.eaw.web.support.Flash;
 
@@ -40,9 +41,12 @@ class DocqaPagesController {
 
 	private final DocumentIngestion ingestion;
 
-	DocqaPagesController(DocumentCollections collections, DocumentIngestion ingestion) {
+	private final OcrStatus ocr;
+
+	DocqaPagesController(DocumentCollections collections, DocumentIngestion ingestion, OcrStatus ocr) {
 		this.collections = collections;
 		this.ingestion = ingestion;
+		this.ocr = ocr;
 	}
 
 	/** A collection with the number of chunks of its documents. */
@@ -82,6 +86,7 @@ class DocqaPagesController {
 		model.addAttribute("collection", collections.get(c));
 		model.addAttribute("documents", ingestion.documents(c));
 		model.addAttribute("embeddingModels", List.of("bge-small-en-v1.5-q", "all-minilm-l6-v2-q"));
+		model.addAttribute("ocr", ocr);
 		return "docqa/collection";
 	}
 

@@ -44,8 +44,8 @@ class DocqaSearchController {
 	@GetMapping("/search")
 	@Operation(summary = "Search the collection's chunks: BM25, dense or hybrid",
 			description = "Ranked chunks with the final score and each retriever's score and rank (null where it did not "
-					+ "find the chunk). Filters: document (id), type (pdf, docx, html, markdown, text), from and to "
-					+ "(ISO dates, inclusive, on the document's upload date in UTC); mmr=true diversifies the result.")
+					+ "find the chunk). Filters: document (id), type (pdf, docx, html, markdown, text, png, jpeg, tiff), "
+					+ "from and to (ISO dates, inclusive, on the document's upload date in UTC); mmr=true diversifies the result.")
 	List<SearchHit> search(@PathVariable String c, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "hybrid") String mode,
 			@RequestParam(required = false) @Nullable Long document, @RequestParam(required = false) @Nullable String type,

@@ -1,6 +1,7 @@
 package dev.eaw.web.docqa;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -14,11 +15,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -49,21 +54,8 @@ final class DocqaFixtures {
 
 	private static byte[] pdf(List<List<String>> pages, StandardProtectionPolicy policy) {
 		try (PDDocument document = new PDDocument()) {
-			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 			for (List<String> lines : pages) {
-				PDPage page = new PDPage();
-				document.addPage(page);
-				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-					content.beginText();
-					content.setFont(font, 11);
-					content.setLeading(16);
-					content.newLineAtOffset(60, 720);
-					for (String line : lines) {
-						content.showText(line);
-						content.newLine();
-					}
-					content.endText();
-				}
+				textPage(document, lines);
 			}
 			if (policy != null) {
 				document.protect(policy);
@@ -72,6 +64,23 @@ final class DocqaFixtures {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A page of text: the lines written top-down. */
+	private static void textPage(PDDocument document, List<String> lines) throws IOException {
+		PDPage page = new PDPage();
+		document.addPage(page);
+		try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+			content.beginText();
+			content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+			content.setLeading(16);
+			content.newLineAtOffset(60, 720);
+			for (String line : lines) {
+				content.showText(line);
+				content.newLine();
+			}
+			content.endText();
 		}
 	}
 
@@ -97,15 +106,76 @@ final class DocqaFixtures {
 		return out.toByteArray();
 	}
 
-	static byte[] png() {
+	static byte[] gif() {
+		return image(picture(), "gif");
+	}
+
+	static byte[] image(BufferedImage image, String format) {
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(picture(), "png", out);
+			if (!ImageIO.write(image, format, out)) {
+				throw new IllegalStateException("no ImageIO writer for " + format);
+			}
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** A picture of a page as a scanner sees it: black 28-pixel serif lines on white, 1275 × 1650 (150 DPI letter). */
+	static BufferedImage scan(List<String> lines) {
+		BufferedImage image = new BufferedImage(1275, 1650, BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D g = image.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, image.getWidth(), image.getHeight());
+		g.setColor(Color.BLACK);
+		g.setFont(new Font(Font.SERIF, Font.PLAIN, 28));
+		for (int i = 0; i < lines.size(); i++) {
+			g.drawString(lines.get(i), 120, 150 + 44 * i);
+		}
+		g.dispose();
+		return image;
+	}
+
+	/** A PDF whose first page is text and whose other pages are scans: only pictures of their lines, no text layer. */
+	static byte[] mixedPdf(List<String> firstPage, List<List<String>> scannedPages) {
+		try (PDDocument document = new PDDocument()) {
+			textPage(document, firstPage);
+			for (List<String> lines : scannedPages) {
+				PDPage page = new PDPage(PDRectangle.LETTER);
+				document.addPage(page);
+				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+					content.drawImage(LosslessFactory.createFromImage(document, scan(lines)), 0, 0,
+							PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+				}
+			}
+			return save(document);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A multi-page TIFF, one scanned page per entry. */
+	static byte[] tiff(List<List<String>> pages) {
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+			writer.setOutput(out);
+			writer.prepareWriteSequence(null);
+			for (List<String> lines : pages) {
+				writer.writeToSequence(new IIOImage(scan(lines), null, null), null);
+			}
+			writer.endWriteSequence();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
+		}
+		return bytes.toByteArray();
 	}
 
 	private static BufferedImage picture() {
