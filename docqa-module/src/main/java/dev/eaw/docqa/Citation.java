@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A source of an answer: {@code number} is the {@code [n]} in the answer's text, {@code snippet} the cited passage.
  * Like Azure OpenAI On Your Data's citations it also carries the chunk's whole text ({@code content}), the document's
- * file name ({@code filepath}), the document's page in this app ({@code url}) and {@code chunk_id}.
+ * file name ({@code filepath}), the document's page in this app with the chunk highlighted ({@code url}) and {@code chunk_id}.
  */
 public record Citation(int number, long documentId, String title, @Nullable Integer page, String snippet,
 		double score, long chunkId, String content, String filepath, @Nullable String url) {
@@ -26,7 +26,7 @@ public record Citation(int number, long documentId, String title, @Nullable Inte
 	/** The same citation linking to the document's page of the collection. */
 	public Citation in(String collection) {
 		return new Citation(number, documentId, title, page, snippet, score, chunkId, content, filepath,
-				RetrievedDocument.url(collection, documentId));
+				RetrievedDocument.url(collection, documentId, chunkId));
 	}
 
 }

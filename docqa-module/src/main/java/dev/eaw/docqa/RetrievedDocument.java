@@ -27,9 +27,9 @@ public record RetrievedDocument(int rank, long documentId, String title, @Nullab
 
 	public static final String NOT_IN_TOP_N = "not in top_n";
 
-	/** The document's page in the app. */
-	static String url(String collection, long documentId) {
-		return "/docqa/" + collection + "/documents/" + documentId;
+	/** The document's page in the app, the chunk highlighted. */
+	static String url(String collection, long documentId, long chunkId) {
+		return "/docqa/" + collection + "/documents/" + documentId + "?chunk=" + chunkId;
 	}
 
 	public RetrievedDocument(int rank, SearchHit hit, @Nullable Double relevance, boolean used, String reason,
@@ -51,7 +51,7 @@ public record RetrievedDocument(int rank, long documentId, String title, @Nullab
 	}
 
 	public RetrievedDocument in(String collection) {
-		return new RetrievedDocument(rank, documentId, title, page, content, filepath, url(collection, documentId),
+		return new RetrievedDocument(rank, documentId, title, page, content, filepath, url(collection, documentId, chunkId),
 				chunkId, score, bm25Score, bm25Rank, denseScore, denseRank, relevance, used, reason, searchQueries);
 	}
 
