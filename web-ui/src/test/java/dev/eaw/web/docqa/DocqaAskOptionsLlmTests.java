@@ -1,13 +1,7 @@
 package dev.eaw.web.docqa;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +45,14 @@ class DocqaAskOptionsLlmTests {
 
 	private static final Pattern SOURCE = Pattern.compile("^\\[(\\d+)] (.*)$", Pattern.MULTILINE);
 
-	static final HttpServer SERVER = start();
+	static final HttpServer SERVER = FakeOpenAi.start(DocqaAskOptionsLlmTests::complete);
 
 	/** Every request's messages, as role: content. */
 	static final List<List<String>> REQUESTS = new CopyOnWriteArrayList<>();
 
 	@DynamicPropertySource
 	static void llm(DynamicPropertyRegistry properties) {
-		properties.add("eaw.llm.provider", () -> "openai");
-		properties.add("eaw.llm.base-url", () -> "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/v1");
-		properties.add("eaw.llm.model", () -> "test-model");
-		properties.add("eaw.llm.api-key", () -> "sk-test");
+		FakeOpenAi.configure(properties, SERVER);
 	}
 
 	@LocalServerPort
@@ -79,12 +70,7 @@ class DocqaAskOptionsLlmTests {
 		files.put("canteen.md", DocqaFixtures.utf8("# Canteen\n\nThe canteen serves soup on Mondays and fish on "
 				+ "Fridays.\n"));
 		assertThat(admin().uploadFiles(BASE + "/documents", files).statusCode()).isEqualTo(202);
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (!Http.json(admin().get(BASE + "/documents")).valueStream()
-			.allMatch(d -> d.path("status").asString().equals("ready"))) {
-			assertThat(System.nanoTime()).as("ingestion finished").isLessThan(deadline);
-			DocqaApiTests.sleep(200);
-		}
+		DocqaAskOptionsTests.awaitReady(admin(), BASE, 2);
 	}
 
 	@BeforeEach
@@ -176,32 +162,17 @@ class DocqaAskOptionsLlmTests {
 
 	// The fake model.
 
-	private static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/v1/chat/completions", DocqaAskOptionsLlmTests::complete);
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private static void complete(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			JsonNode request = Http.JSON.readTree(exchange.getRequestBody().readAllBytes());
-			List<String> messages = new ArrayList<>();
-			for (JsonNode message : request.path("messages")) {
-				messages.add(message.path("role").asString() + ": " + message.path("content").asString());
-			}
+			List<String> messages = FakeOpenAi.messages(request);
 			REQUESTS.add(messages);
 			String reply = answer(messages.get(0), messages.get(messages.size() - 1));
 			if (request.path("stream").asBoolean()) {
-				stream(exchange, reply);
+				FakeOpenAi.stream(exchange, List.of(reply.split("(?<= )")), 50, 8);
 			}
 			else {
-				respond(exchange, reply);
+				FakeOpenAi.respond(exchange, reply, 50, 8);
 			}
 		}
 	}
@@ -219,34 +190,6 @@ class DocqaAskOptionsLlmTests {
 			return "The capital of France is Paris.";
 		}
 		return "No answer found in these documents.";
-	}
-
-	private static void respond(HttpExchange exchange, String content) throws IOException {
-		String body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"test-model\","
-				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + Http.JSON.writeValueAsString(content)
-				+ "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":8,\"total_tokens\":58}}";
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, bytes.length);
-		exchange.getResponseBody().write(bytes);
-	}
-
-	private static void stream(HttpExchange exchange, String content) throws IOException {
-		exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-		exchange.sendResponseHeaders(200, 0);
-		OutputStream out = exchange.getResponseBody();
-		String head = "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"test-model\",";
-		for (String token : content.split("(?<= )")) {
-			send(out, head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + Http.JSON.writeValueAsString(token)
-					+ "},\"finish_reason\":null}]}");
-		}
-		send(out, head + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
-		send(out, "[DONE]");
-	}
-
-	private static void send(OutputStream out, String data) throws IOException {
-		out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-		out.flush();
 	}
 
 }

@@ -1,17 +1,9 @@
 package dev.eaw.web.docqa;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +75,11 @@ class DocqaAskOptionsTests {
 		other.put("garden.md", utf8("# Roof garden\n\nThe roof garden on the fifth floor opens at noon in the "
 				+ "summer months.\n"));
 		upload(other, Map.of());
-		awaitReady(8);
+		awaitReady(admin(), BASE, 8);
 	}
 
 	private void upload(Map<String, byte[]> files, Map<String, String> fields) {
-		HttpResponse<String> response = multipart(BASE + "/documents", files, fields);
+		HttpResponse<String> response = admin().uploadFiles(BASE + "/documents", files, fields);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		for (JsonNode outcome : Http.json(response)) {
 			assertThat(outcome.path("status").asString()).as(outcome.toString()).isEqualTo("queued");
@@ -95,45 +87,11 @@ class DocqaAskOptionsTests {
 		}
 	}
 
-	/** A multipart upload with file parts named {@code files} and text fields. */
-	HttpResponse<String> multipart(String path, Map<String, byte[]> files, Map<String, String> fields) {
-		String boundary = "----azure" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		try {
-			for (Map.Entry<String, String> field : fields.entrySet()) {
-				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-						+ "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-			}
-			for (Map.Entry<String, byte[]> file : files.entrySet()) {
-				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-						+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-					.getBytes(StandardCharsets.UTF_8));
-				body.write(file.getValue());
-				body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-			}
-			body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-			String basic = Base64.getEncoder()
-				.encodeToString(("admin:" + AppTest.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-				.build();
-			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
-	}
-
-	private void awaitReady(int count) {
+	/** Waits until the collection at {@code base} holds {@code count} documents, all ready. */
+	static void awaitReady(Http admin, String base, int count) {
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (System.nanoTime() < deadline) {
-			JsonNode documents = Http.json(admin().get(BASE + "/documents"));
+			JsonNode documents = Http.json(admin.get(base + "/documents"));
 			boolean ready = documents.size() == count;
 			for (JsonNode document : documents) {
 				ready &= document.path("status").asString().equals("ready");
@@ -143,7 +101,7 @@ class DocqaAskOptionsTests {
 			}
 			DocqaApiTests.sleep(200);
 		}
-		throw new AssertionError("ingestion did not finish: " + admin().get(BASE + "/documents").body());
+		throw new AssertionError("ingestion did not finish: " + admin.get(base + "/documents").body());
 	}
 
 	JsonNode ask(String json) {
@@ -401,7 +359,7 @@ class DocqaAskOptionsTests {
 			assertThat(Http.json(response).path("detail").asString()).as(body).contains("metadata");
 		}
 		assertThat(admin().patchJson(BASE + "/documents/999999", "{\"metadata\": {}}").statusCode()).isEqualTo(404);
-		HttpResponse<String> refused = multipart(BASE + "/documents", Map.of("x.md", utf8("# X\n\nSomething.\n")),
+		HttpResponse<String> refused = admin().uploadFiles(BASE + "/documents", Map.of("x.md", utf8("# X\n\nSomething.\n")),
 				Map.of("metadata.bad key!", "x"));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(Http.json(refused).path("detail").asString()).contains("metadata");
