@@ -41,6 +41,8 @@ class DocqaAskOptionsLlmTests {
 
 	static final String BASE = "/api/docqa/collections/azure-llm";
 
+	static final String STANDALONE = "How many days of paid annual leave do employees get?";
+
 	static final String ROLE = "You are the HR assistant of Contoso. Answer politely and in one sentence.";
 
 	private static final Pattern SOURCE = Pattern.compile("^\\[(\\d+)] (.*)$", Pattern.MULTILINE);
@@ -148,6 +150,20 @@ class DocqaAskOptionsLlmTests {
 	}
 
 	@Test
+	void theIntentOfAFollowUpIsTheRewrittenQuestion() {
+		JsonNode first = ask("{\"question\": \"What does the canteen serve?\"}");
+		assertThat(first.path("intent").asString()).isEqualTo("What does the canteen serve?");
+		JsonNode followUp = ask("{\"question\": \"And what about leave days?\", \"conversationId\": \""
+				+ first.path("conversationId").asString() + "\", \"include_contexts\": [\"intent\", "
+				+ "\"all_retrieved_documents\"]}");
+		assertThat(followUp.path("intent").asString()).isEqualTo(STANDALONE);
+		assertThat(followUp.path("rewrittenQuestion").asString()).isEqualTo(STANDALONE);
+		assertThat(followUp.path("all_retrieved_documents").get(0).path("search_queries").get(0).asString())
+			.isEqualTo(STANDALONE);
+		assertThat(followUp.path("answer").asString()).contains("twenty-eight days");
+	}
+
+	@Test
 	void theStreamMarksAGeneralKnowledgeAnswerToo() {
 		HttpResponse<String> response = admin().postJson(BASE + "/ask/stream",
 				"{\"question\": \"What is the capital of France?\", \"in_scope\": false}");
@@ -167,7 +183,8 @@ class DocqaAskOptionsLlmTests {
 			JsonNode request = Http.JSON.readTree(exchange.getRequestBody().readAllBytes());
 			List<String> messages = FakeOpenAi.messages(request);
 			REQUESTS.add(messages);
-			String reply = answer(messages.get(0), messages.get(messages.size() - 1));
+			String user = messages.get(messages.size() - 1);
+			String reply = user.contains("Standalone question") ? STANDALONE : answer(messages.get(0), user);
 			if (request.path("stream").asBoolean()) {
 				FakeOpenAi.stream(exchange, List.of(reply.split("(?<= )")), 50, 8);
 			}
