@@ -48,6 +48,8 @@
       progress.appendChild(bar);
       cell(row, progress);
       cell(row, d.reason, 'small error-text');
+      const metadata = cell(row, '', 'small');
+      Object.entries(d.metadata || {}).forEach(([key, value]) => metadata.appendChild(el('code', 'metadata-pair', key + '=' + value)));
       const actions = cell(row, '');
       if (canChange) {
         const button = el('button', 'danger small delete-document', Eaw.text('delete'));
@@ -95,6 +97,11 @@
     if (!files.length) return;
     const form = new FormData();
     Array.from(files).forEach(file => form.append('files', file, file.name));
+    const metadata = document.getElementById('upload-metadata');
+    (metadata ? metadata.value : '').split(/[,\n]/).filter(pair => pair.trim()).forEach(pair => {
+      const equals = pair.indexOf('=');
+      form.append('metadata.' + (equals < 0 ? pair : pair.slice(0, equals)).trim(), equals < 0 ? '' : pair.slice(equals + 1).trim());
+    });
     outcomes.innerHTML = '';
     outcomes.appendChild(el('li', 'muted', Eaw.text('uploading')));
     try {

@@ -4,26 +4,48 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An answer with its numbered sources. {@code mode} is {@code extractive} (sentences quoted from the documents) or
  * {@code llm} (written by the language model from numbered sources); {@code usage} is the model's token usage (null
  * when extractive), {@code conversationId} the conversation the question belongs to, and {@code rewrittenQuestion}
- * the standalone question a follow-up was rewritten into before retrieval (null for a first question).
+ * the standalone question a follow-up was rewritten into before retrieval (null for a first question). {@code intent}
+ * is what was searched for (the rewritten question, or the question). {@code grounded} is false only for an answer the
+ * model gave from general knowledge ({@code in_scope: false}, no source cited), which also carries a {@code notice}.
+ * {@code all_retrieved_documents} lists every retrieved chunk when asked for ({@code include_contexts}).
  */
 public record Answer(String answer, List<Citation> citations, String mode, long latencyMs, @Nullable Usage usage,
-		@Nullable String conversationId, @Nullable String rewrittenQuestion) {
+		@Nullable String conversationId, @Nullable String rewrittenQuestion, @Nullable String intent,
+		boolean grounded, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String notice,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("all_retrieved_documents")
+		@Nullable List<RetrievedDocument> allRetrievedDocuments) {
 
 	/** The answer given when the documents hold nothing good enough; the model is told to refuse with it too. */
 	public static final String NO_ANSWER = "No answer found in these documents.";
 
+	/** The notice of an answer from general knowledge. */
+	public static final String GENERAL_KNOWLEDGE = "This answer is not from the documents: none of them held it, "
+			+ "and in_scope is false, so the model answered from general knowledge.";
+
 	/** An answer outside any conversation, without a model. */
 	public Answer(String answer, List<Citation> citations, String mode, long latencyMs) {
-		this(answer, citations, mode, latencyMs, null, null, null);
+		this(answer, citations, mode, latencyMs, null, null, null, null, true, null, null);
 	}
 
-	/** The same answer in the given conversation. */
-	public Answer inConversation(String id) {
-		return new Answer(answer, citations, mode, latencyMs, usage, id, rewrittenQuestion);
+	/** The same answer in the given conversation, its links pointing into the collection. */
+	public Answer inConversation(String id, String collection, String question) {
+		return new Answer(answer, citations.stream().map(c -> c.in(collection)).toList(), mode, latencyMs, usage, id,
+				rewrittenQuestion, rewrittenQuestion == null ? question : rewrittenQuestion, grounded, notice,
+				allRetrievedDocuments == null ? null
+						: allRetrievedDocuments.stream().map(d -> d.in(collection)).toList());
+	}
+
+	/** The same answer with the retrieved chunks listed. */
+	public Answer withContexts(@Nullable List<RetrievedDocument> all) {
+		return new Answer(answer, citations, mode, latencyMs, usage, conversationId, rewrittenQuestion, intent,
+				grounded, notice, all);
 	}
 
 	/** Tokens a language model read ({@code prompt}) and wrote ({@code completion}) for an answer. */

@@ -2,7 +2,31 @@ package dev.eaw.docqa;
 
 import org.jspecify.annotations.Nullable;
 
-/** A source of an answer: {@code number} is the {@code [n]} in the answer's text, {@code snippet} the cited passage. */
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A source of an answer: {@code number} is the {@code [n]} in the answer's text, {@code snippet} the cited passage.
+ * Like Azure OpenAI On Your Data's citations it also carries the chunk's whole text ({@code content}), the document's
+ * file name ({@code filepath}), the document's page in this app with the chunk highlighted ({@code url}) and {@code chunk_id}.
+ */
 public record Citation(int number, long documentId, String title, @Nullable Integer page, String snippet,
-		double score, long chunkId) {
+		double score, long chunkId, String content, String filepath, @Nullable String url) {
+
+	public Citation(int number, SearchHit hit, String snippet, double score) {
+		this(number, hit.documentId(), hit.title(), hit.page(), snippet, Math.round(score * 1000) / 1000.0,
+				hit.chunkId(), hit.text(), hit.fileName(), null);
+	}
+
+	/** The chunk's id as Azure names it, a string. */
+	@JsonProperty("chunk_id")
+	public String azureChunkId() {
+		return Long.toString(chunkId);
+	}
+
+	/** The same citation linking to the document's page of the collection. */
+	public Citation in(String collection) {
+		return new Citation(number, documentId, title, page, snippet, score, chunkId, content, filepath,
+				RetrievedDocument.url(collection, documentId, chunkId));
+	}
+
 }

@@ -1,6 +1,7 @@
 package dev.eaw.docqa;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Uploading documents into a collection and following their ingestion, which runs in the background: each file is
@@ -16,7 +17,18 @@ import java.util.List;
 public interface DocumentIngestion {
 
 	/** One outcome per file, in the order given. */
-	List<UploadOutcome> upload(String collection, List<IncomingFile> files, String user);
+	default List<UploadOutcome> upload(String collection, List<IncomingFile> files, String user) {
+		return upload(collection, files, Map.of(), user);
+	}
+
+	/**
+	 * The upload with metadata given to every new document (see {@link DocumentMetadata}; a duplicate keeps its own);
+	 * metadata that breaks the rules is {@link dev.eaw.kernel.InvalidInput} before anything is stored.
+	 */
+	List<UploadOutcome> upload(String collection, List<IncomingFile> files, Map<String, String> metadata, String user);
+
+	/** Replaces the document's metadata; returns the document. */
+	Document metadata(String collection, long id, Map<String, String> metadata, String user);
 
 	/** The collection's documents, newest first. */
 	List<Document> documents(String collection);

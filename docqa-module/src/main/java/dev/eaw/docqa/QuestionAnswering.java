@@ -25,6 +25,12 @@ public interface QuestionAnswering {
 	 * The answer to a question of a conversation: {@code conversationId} null starts one, whose id the answer
 	 * carries; an unknown id starts a conversation with that id.
 	 */
-	Answer ask(String collection, String question, @Nullable String conversationId, AnswerListener listener);
+	default Answer ask(String collection, String question, @Nullable String conversationId, AnswerListener listener) {
+		return ask(collection, question, conversationId, AskOptions.DEFAULT, listener);
+	}
+
+	/** The answer with the request's options (Azure OpenAI On Your Data's parameters, see {@link AskOptions}). */
+	Answer ask(String collection, String question, @Nullable String conversationId, AskOptions options,
+			AnswerListener listener);
 
 }

@@ -180,9 +180,18 @@ public final class Http {
 
 	/** A multipart/form-data POST with one part named {@code files} per entry (file name → bytes), in order. */
 	public HttpResponse<String> uploadFiles(String path, Map<String, byte[]> files) {
+		return uploadFiles(path, files, Map.of());
+	}
+
+	/** {@link #uploadFiles(String, Map)} with text fields before the files. */
+	public HttpResponse<String> uploadFiles(String path, Map<String, byte[]> files, Map<String, String> fields) {
 		String boundary = "----eaw" + System.nanoTime();
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
 		try {
+			for (Map.Entry<String, String> field : fields.entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+						+ "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+			}
 			for (Map.Entry<String, byte[]> file : files.entrySet()) {
 				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
 						+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")

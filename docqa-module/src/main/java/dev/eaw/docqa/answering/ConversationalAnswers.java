@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.eaw.docqa.Answer;
 import dev.eaw.docqa.AnswerListener;
+import dev.eaw.docqa.AskOptions;
 import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.jdbc.CollectionRows;
 import dev.eaw.docqa.jdbc.ConversationRows;
@@ -36,22 +37,23 @@ public final class ConversationalAnswers implements QuestionAnswering {
 	}
 
 	@Override
-	public Answer ask(String collection, String question, @Nullable String conversationId, AnswerListener listener) {
+	public Answer ask(String collection, String question, @Nullable String conversationId, AskOptions options,
+			AnswerListener listener) {
 		long collectionId = collections.require(collection).id();
 		ExtractiveAnswers.check(question);
 		String id = conversation(conversationId);
 		conversations.open(id, collectionId);
 		Answer answer;
 		if (llm == null) {
-			answer = extractive.ask(collection, question, null, listener);
+			answer = extractive.ask(collection, question, null, options, listener);
 		}
 		else {
 			List<Turn> history = conversations.last(id, collectionId, LlmAnswers.HISTORY);
-			answer = llm.ask(collectionId, question, history, listener);
+			answer = llm.ask(collectionId, question, history, options, listener);
 		}
 		conversations.add(id, answer.rewrittenQuestion() == null ? question : answer.rewrittenQuestion(),
 				answer.answer());
-		return answer.inConversation(id);
+		return answer.inConversation(id, collection, question);
 	}
 
 	/** The conversation's id: the one sent (any text up to 100 characters, e.g. a UUID), or a new UUID. */

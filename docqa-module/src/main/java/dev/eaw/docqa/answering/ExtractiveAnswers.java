@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 import dev.eaw.docqa.Answer;
 import dev.eaw.docqa.AnswerListener;
+import dev.eaw.docqa.AskOptions;
 import dev.eaw.docqa.Citation;
 import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.SearchHit;
-import dev.eaw.docqa.SearchQuery;
 import dev.eaw.docqa.chunking.Sentences;
 import dev.eaw.docqa.chunking.Span;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
@@ -73,21 +73,27 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 	}
 
 	@Override
-	public Answer ask(String collection, String question, @Nullable String conversationId, AnswerListener listener) {
+	public Answer ask(String collection, String question, @Nullable String conversationId, AskOptions options,
+			AnswerListener listener) {
 		long started = System.nanoTime();
 		long collectionId = collections.require(collection).id();
 		check(question);
 		DocqaEmbedder model = search.embedder(collectionId);
 		float[] vector = model.embed(question);
-		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(question, CHUNKS), vector);
+		Retrieval.Result retrieved = Retrieval.retrieve(search, collectionId, question, vector, options);
+		List<SearchHit> hits = retrieved.used();
 		listener.retrieved(hits);
 		List<Candidate> candidates = score(model, question, vector, hits);
-		List<Candidate> chosen = choose(candidates);
+		List<Candidate> chosen = choose(candidates, options.answerThreshold(threshold));
+		Answer answer;
 		if (chosen.isEmpty()) {
 			listener.text(Answer.NO_ANSWER);
-			return new Answer(Answer.NO_ANSWER, List.of(), "extractive", millis(started));
+			answer = new Answer(Answer.NO_ANSWER, List.of(), "extractive", millis(started));
 		}
-		return answer(chosen, listener, started);
+		else {
+			answer = answer(chosen, listener, started);
+		}
+		return answer.withContexts(retrieved.contexts(answer.citations(), options));
 	}
 
 	/** Refuses a blank or overlong question. */
@@ -178,8 +184,7 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 			SearchHit hit = sentences.get(0).hit();
 			String snippet = String.join(" ", sentences.stream().map(Candidate::text).toList());
 			double score = sentences.stream().mapToDouble(Candidate::score).max().orElse(0);
-			citations.add(new Citation(numbers.get(chunkId), hit.documentId(), hit.title(), hit.page(), snippet,
-					Math.round(score * 1000) / 1000.0, chunkId));
+			citations.add(new Citation(numbers.get(chunkId), hit, snippet, score));
 		});
 		return new Answer(text.toString(), citations, "extractive", millis(started));
 	}

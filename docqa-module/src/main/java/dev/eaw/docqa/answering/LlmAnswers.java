@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 import dev.eaw.docqa.Answer;
 import dev.eaw.docqa.Answer.Usage;
 import dev.eaw.docqa.AnswerListener;
+import dev.eaw.docqa.AskOptions;
 import dev.eaw.docqa.Citation;
 import dev.eaw.docqa.SearchHit;
-import dev.eaw.docqa.SearchQuery;
 import dev.eaw.docqa.jdbc.ConversationRows.Turn;
 import dev.eaw.docqa.retrieval.HybridSearch;
 import dev.langchain4j.data.message.ChatMessage;
@@ -32,6 +32,13 @@ public final class LlmAnswers {
 			question, never other knowledge. Cite the sources each statement comes from by their numbers in square \
 			brackets, like [1] or [1][2]. Keep the answer short. If the sources do not contain the answer, reply \
 			exactly with this sentence and nothing else: """ + Answer.NO_ANSWER;
+
+	/** The system message with {@code in_scope: false}: the sources first, general knowledge when they fail. */
+	static final String OPEN = """
+			You answer questions about a collection of documents. Answer from the numbered sources given with the \
+			question where they hold the answer, and cite the sources each statement comes from by their numbers in \
+			square brackets, like [1] or [1][2]. If the sources do not contain the answer, answer from your general \
+			knowledge and cite no source. Keep the answer short.""";
 
 	static final String REWRITE = """
 			Rewrite the user's follow-up question into a standalone question that can be understood without the \
@@ -58,7 +65,8 @@ public final class LlmAnswers {
 	}
 
 	/** The answer to a checked question of an existing collection, with the conversation so far (oldest first). */
-	public Answer ask(long collectionId, String question, List<Turn> history, AnswerListener listener) {
+	public Answer ask(long collectionId, String question, List<Turn> history, AskOptions options,
+			AnswerListener listener) {
 		long started = System.nanoTime();
 		Usage usage = Usage.NONE;
 		String standalone = question;
@@ -71,16 +79,18 @@ public final class LlmAnswers {
 				rewritten = standalone;
 			}
 		}
-		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(standalone, ExtractiveAnswers.CHUNKS),
-				search.embedder(collectionId).embed(standalone));
+		Retrieval.Result retrieved = Retrieval.retrieve(search, collectionId, standalone,
+				search.embedder(collectionId).embed(standalone), options);
+		List<SearchHit> hits = retrieved.used();
 		listener.retrieved(hits);
 		String text;
-		if (hits.isEmpty()) {
+		if (hits.isEmpty() && options.inScope()) {
 			text = Answer.NO_ANSWER;
 			listener.text(text);
 		}
 		else {
-			List<ChatMessage> messages = List.of(SystemMessage.from(SYSTEM), UserMessage.from(prompt(hits, standalone)));
+			List<ChatMessage> messages = List.of(SystemMessage.from(system(options)),
+					UserMessage.from(prompt(hits, standalone)));
 			LlmChat.Reply reply = listener.streaming() ? llm.stream(messages, listener::token) : llm.chat(messages);
 			usage = usage.plus(reply.usage());
 			text = reply.text().strip();
@@ -90,7 +100,15 @@ public final class LlmAnswers {
 		}
 		count(usage);
 		List<Citation> citations = refusal(text) ? List.of() : cited(text, hits);
-		return new Answer(text, citations, "llm", ExtractiveAnswers.millis(started), usage, null, rewritten);
+		boolean grounded = options.inScope() || !citations.isEmpty() || refusal(text);
+		return new Answer(text, citations, "llm", ExtractiveAnswers.millis(started), usage, null, rewritten, null,
+				grounded, grounded ? null : Answer.GENERAL_KNOWLEDGE, retrieved.contexts(citations, options));
+	}
+
+	/** The system message: the role information first when given, then the rules for sources and citations. */
+	static String system(AskOptions options) {
+		String rules = options.inScope() ? SYSTEM : OPEN;
+		return options.roleInformation() == null ? rules : options.roleInformation().strip() + "\n\n" + rules;
 	}
 
 	/** The user message of the rewrite: the conversation, then the follow-up. */
@@ -105,7 +123,7 @@ public final class LlmAnswers {
 
 	/** The user message of the answer: the numbered sources ({@code [1] title, page N: text}), then the question. */
 	static String prompt(List<SearchHit> hits, String question) {
-		StringBuilder prompt = new StringBuilder("Sources:\n");
+		StringBuilder prompt = new StringBuilder(hits.isEmpty() ? "Sources: none\n" : "Sources:\n");
 		for (int i = 0; i < hits.size(); i++) {
 			SearchHit hit = hits.get(i);
 			prompt.append('[').append(i + 1).append("] ").append(hit.title());
@@ -138,8 +156,7 @@ public final class LlmAnswers {
 		for (int n : numbers) {
 			SearchHit hit = hits.get(n - 1);
 			String snippet = hit.text().length() <= SNIPPET ? hit.text() : hit.text().substring(0, SNIPPET) + "…";
-			citations.add(new Citation(n, hit.documentId(), hit.title(), hit.page(), snippet,
-					Math.round(hit.score() * 1000) / 1000.0, hit.chunkId()));
+			citations.add(new Citation(n, hit, snippet, hit.score()));
 		}
 		return citations;
 	}

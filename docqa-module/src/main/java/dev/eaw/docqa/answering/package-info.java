@@ -11,6 +11,13 @@
  * reply cites. A follow-up in a conversation is first rewritten by the model, from the last turns, into a standalone
  * question, which is what is retrieved and answered. {@code ConversationalAnswers} chooses between the two and keeps
  * the conversations' turns.
+ * <p>
+ * Both take Azure OpenAI On Your Data's request options ({@link dev.eaw.docqa.AskOptions}): {@code Retrieval} fetches
+ * {@code top_n_documents} + 5 candidates with the chosen retrievers among the filtered documents, leaves out those whose
+ * cosine similarity to the question is below the strictness threshold, uses the first {@code top_n_documents} of the
+ * rest, and can list every candidate with why it was or was not used. {@code in_scope: false} gives the model a system
+ * message that allows general knowledge when the sources fail; such an answer cites nothing and is marked
+ * {@code grounded: false}. {@code role_information} goes before the system message's rules.
  */
 @org.jspecify.annotations.NullMarked
 package dev.eaw.docqa.answering;

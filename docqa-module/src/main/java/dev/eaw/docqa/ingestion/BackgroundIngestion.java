@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import dev.eaw.docqa.DocumentDeleted;
 import dev.eaw.docqa.DocumentDetail;
 import dev.eaw.docqa.DocumentFile;
 import dev.eaw.docqa.DocumentIngestion;
+import dev.eaw.docqa.DocumentMetadata;
 import dev.eaw.docqa.IncomingFile;
 import dev.eaw.docqa.UploadOutcome;
 import dev.eaw.docqa.embedding.Embedders;
@@ -93,8 +95,10 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 	}
 
 	@Override
-	public List<UploadOutcome> upload(String collection, List<IncomingFile> incoming, String user) {
+	public List<UploadOutcome> upload(String collection, List<IncomingFile> incoming, Map<String, String> metadata,
+			String user) {
 		CollectionRows.Row row = collections.row(collection);
+		DocumentMetadata.check(metadata);
 		if (incoming.isEmpty()) {
 			throw new InvalidInput("Send one or more files as multipart parts named 'files'.");
 		}
@@ -103,12 +107,12 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		}
 		List<UploadOutcome> outcomes = new ArrayList<>();
 		for (IncomingFile file : incoming) {
-			outcomes.add(accept(row.id(), file, user));
+			outcomes.add(accept(row.id(), file, metadata, user));
 		}
 		return outcomes;
 	}
 
-	private UploadOutcome accept(long collectionId, IncomingFile file, String user) {
+	private UploadOutcome accept(long collectionId, IncomingFile file, Map<String, String> metadata, String user) {
 		String name = fileName(file.fileName());
 		if (file.size() > maxFile) {
 			return UploadOutcome.refused(name, tooLarge(file.size()));
@@ -134,7 +138,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 				return UploadOutcome.duplicate(name, existing.get());
 			}
 			long id = documents.insert(collectionId, title(name), name, type.key(), type.contentType(),
-					received.size(), received.sha256(), user);
+					received.size(), received.sha256(), user, metadata);
 			files.keep(received, id);
 			enqueue(id);
 			return UploadOutcome.queued(name, id, type.key());
@@ -225,6 +229,14 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 			throw new NotFound("The file of document " + id + " is missing.");
 		}
 		return new DocumentFile(document.fileName(), document.contentType(), document.size(), files.path(id));
+	}
+
+	@Override
+	public Document metadata(String collection, long id, Map<String, String> metadata, String user) {
+		row(collection, id);
+		documents.metadata(id, DocumentMetadata.check(metadata));
+		log.info("Metadata of document {} in '{}' set to {} by {}", id, collection, metadata.keySet(), user);
+		return document(collection, id);
 	}
 
 	@Override

@@ -19,7 +19,7 @@ public final class ChunkRows {
 			""";
 
 	/** A chunk with the title of its document, as search results show it. */
-	public record Titled(Chunk chunk, String title, String type) {
+	public record Titled(Chunk chunk, String title, String type, String fileName) {
 	}
 
 	private final JdbcClient jdbc;
@@ -64,11 +64,12 @@ public final class ChunkRows {
 		}
 		return jdbc.sql("""
 				SELECT k.id, k.document_id, k.ordinal, k.page, k.heading, k.start_offset, k.end_offset, k.tokens, k.text,
-				       d.title, d.doc_type
+				       d.title, d.doc_type, d.file_name
 				FROM docqa.chunks k JOIN docqa.documents d ON d.id = k.document_id
 				WHERE k.id IN (:ids) AND d.status = 'ready'""")
 			.param("ids", ids)
-			.query((rs, n) -> new Titled(chunk(rs, n), rs.getString("title"), rs.getString("doc_type")))
+			.query((rs, n) -> new Titled(chunk(rs, n), rs.getString("title"), rs.getString("doc_type"),
+					rs.getString("file_name")))
 			.list();
 	}
 

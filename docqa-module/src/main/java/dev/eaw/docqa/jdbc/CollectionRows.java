@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.eaw.docqa.DocumentCollection;
+import dev.eaw.docqa.DocumentFilter;
 import dev.eaw.kernel.Conflict;
 import dev.eaw.kernel.NotFound;
 
@@ -76,21 +77,38 @@ public final class CollectionRows {
 	}
 
 	/**
-	 * The ids of the collection's ready documents, optionally only those uploaded (UTC date) from and to the given
-	 * dates, inclusive.
+	 * The ids of the collection's ready documents that pass the filter: any of its documents and types (all when
+	 * empty), uploaded (UTC date) from and to its dates, inclusive, and holding all its metadata pairs.
 	 */
-	public List<Long> readyDocuments(long id, java.time.@org.jspecify.annotations.Nullable LocalDate from,
-			java.time.@org.jspecify.annotations.Nullable LocalDate to) {
-		return jdbc.sql("""
+	public List<Long> readyDocuments(long id, DocumentFilter filter) {
+		StringBuilder sql = new StringBuilder("""
 				SELECT id FROM docqa.documents
 				WHERE collection_id = :id AND status = 'ready'
 				  AND (CAST(:from AS DATE) IS NULL OR (created_at AT TIME ZONE 'UTC')::date >= CAST(:from AS DATE))
-				  AND (CAST(:to AS DATE) IS NULL OR (created_at AT TIME ZONE 'UTC')::date <= CAST(:to AS DATE))""")
+				  AND (CAST(:to AS DATE) IS NULL OR (created_at AT TIME ZONE 'UTC')::date <= CAST(:to AS DATE))""");
+		if (!filter.documents().isEmpty()) {
+			sql.append(" AND id IN (:documents)");
+		}
+		if (!filter.types().isEmpty()) {
+			sql.append(" AND doc_type IN (:types)");
+		}
+		if (!filter.metadata().isEmpty()) {
+			sql.append(" AND metadata @> CAST(:metadata AS jsonb)");
+		}
+		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
 			.param("id", id)
-			.param("from", from, java.sql.Types.DATE)
-			.param("to", to, java.sql.Types.DATE)
-			.query(Long.class)
-			.list();
+			.param("from", filter.from(), java.sql.Types.DATE)
+			.param("to", filter.to(), java.sql.Types.DATE);
+		if (!filter.documents().isEmpty()) {
+			statement = statement.param("documents", filter.documents());
+		}
+		if (!filter.types().isEmpty()) {
+			statement = statement.param("types", filter.types());
+		}
+		if (!filter.metadata().isEmpty()) {
+			statement = statement.param("metadata", DocumentRows.json(filter.metadata()));
+		}
+		return statement.query(Long.class).list();
 	}
 
 	/** The collection's embedding model. */

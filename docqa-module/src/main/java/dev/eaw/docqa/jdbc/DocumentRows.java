@@ -3,26 +3,32 @@ package dev.eaw.docqa.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.eaw.docqa.Document;
 import dev.eaw.docqa.DocumentStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code docqa.documents}: catalogue, status and progress, extracted text. */
 public final class DocumentRows {
 
 	private static final String SELECT = """
 			SELECT d.id, c.name AS collection, d.collection_id, c.embedding_model, d.title, d.file_name, d.doc_type, d.content_type,
-			       d.size_bytes, d.pages, d.chunk_count, d.status, d.reason, d.progress, d.created_by, d.created_at
+			       d.size_bytes, d.pages, d.chunk_count, d.status, d.reason, d.progress, d.created_by, d.created_at,
+			       d.metadata::text AS metadata
 			FROM docqa.documents d JOIN docqa.collections c ON c.id = d.collection_id
 			""";
 
 	/** A document with the id of its collection and the collection's embedding model. */
 	public record Row(long collectionId, String embeddingModel, Document document) {
 	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -31,12 +37,12 @@ public final class DocumentRows {
 	}
 
 	public long insert(long collectionId, String title, String fileName, String type, String contentType, long size,
-			String sha256, String user) {
+			String sha256, String user, Map<String, String> metadata) {
 		return jdbc.sql("""
 				INSERT INTO docqa.documents (collection_id, title, file_name, doc_type, content_type, size_bytes, sha256,
-				                             created_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(collectionId, title, fileName, type, contentType, size, sha256, user)
+				                             created_by, metadata)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id""")
+			.params(collectionId, title, fileName, type, contentType, size, sha256, user, json(metadata))
 			.query(Long.class)
 			.single();
 	}
@@ -108,6 +114,27 @@ public final class DocumentRows {
 			.update();
 	}
 
+	/** Replaces the document's metadata; false when the document is gone. */
+	public boolean metadata(long id, Map<String, String> metadata) {
+		return jdbc.sql("UPDATE docqa.documents SET metadata = CAST(? AS jsonb), updated_at = now() WHERE id = ?")
+			.params(json(metadata), id)
+			.update() > 0;
+	}
+
+	/** Metadata as a JSON object (what the {@code metadata} column and a containment filter take). */
+	static String json(Map<String, String> metadata) {
+		return JSON.writeValueAsString(new TreeMap<>(metadata));
+	}
+
+	private static Map<String, String> metadata(@Nullable String json) {
+		if (json == null) {
+			return Map.of();
+		}
+		Map<String, String> metadata = new TreeMap<>();
+		JSON.readTree(json).properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asString()));
+		return metadata;
+	}
+
 	public Optional<String> body(long id) {
 		return jdbc.sql("SELECT body FROM docqa.documents WHERE id = ?").param(id).query(String.class).optional();
 	}
@@ -123,7 +150,8 @@ public final class DocumentRows {
 				rs.getString("title"), rs.getString("file_name"), rs.getString("doc_type"),
 				rs.getString("content_type"), rs.getLong("size_bytes"), pageCount, rs.getInt("chunk_count"),
 				DocumentStatus.of(rs.getString("status")), rs.getString("reason"), rs.getDouble("progress"),
-				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()));
+				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+				metadata(rs.getString("metadata"))));
 	}
 
 }

@@ -47,6 +47,27 @@ public final class HybridSearch implements DocumentSearch {
 		return embedders.of(collections.model(collectionId));
 	}
 
+	/**
+	 * How relevant each hit is to the query: the cosine similarity of their embeddings (the dense score where the dense
+	 * retriever found the hit, else from the stored vector); a hit without a stored vector is left out.
+	 */
+	public Map<Long, Double> relevance(List<SearchHit> hits, float[] vector) {
+		Map<Long, Double> relevance = new java.util.HashMap<>();
+		List<Long> missing = new ArrayList<>();
+		for (SearchHit hit : hits) {
+			if (hit.denseScore() != null) {
+				relevance.put(hit.chunkId(), hit.denseScore());
+			}
+			else {
+				missing.add(hit.chunkId());
+			}
+		}
+		if (!missing.isEmpty()) {
+			index.vectors(missing).forEach((id, v) -> relevance.put(id, DocqaEmbedder.dot(vector, v)));
+		}
+		return relevance;
+	}
+
 	@Override
 	public List<SearchHit> search(String collection, SearchQuery query) {
 		CollectionRows.Row row = collections.require(collection);
@@ -56,9 +77,6 @@ public final class HybridSearch implements DocumentSearch {
 		}
 		if (query.k() < 1 || query.k() > 100) {
 			throw new InvalidInput("k must lie between 1 and 100, not " + query.k() + ".");
-		}
-		if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
-			throw new InvalidInput("The date 'from' (" + query.from() + ") lies after 'to' (" + query.to() + ").");
 		}
 		return search(collectionId, query, query.mode() == SearchMode.BM25 ? null
 				: embedders.of(row.collection().embeddingModel()).embed(query.text()));
@@ -70,9 +88,8 @@ public final class HybridSearch implements DocumentSearch {
 	 * old one).
 	 */
 	public List<SearchHit> search(long collectionId, SearchQuery query, float @org.jspecify.annotations.Nullable [] vector) {
-		ChunkIndex.Filter filter = new ChunkIndex.Filter(collectionId, query.document(),
-				query.type() == null || query.type().isBlank() ? null : query.type(),
-				collections.readyDocuments(collectionId, query.from(), query.to()));
+		ChunkIndex.Filter filter = new ChunkIndex.Filter(collectionId, null, null,
+				collections.readyDocuments(collectionId, query.filter()));
 		int depth = Math.max(DEPTH, query.k() * 3);
 		List<Fusion.Fused> fused = switch (query.mode()) {
 			case BM25 -> Fusion.single(index.searchText(query.text(), filter, depth), true);
@@ -96,7 +113,7 @@ public final class HybridSearch implements DocumentSearch {
 				continue; // deleted or being re-ingested since it was indexed
 			}
 			hits.add(new SearchHit(f.chunkId(), f.documentId(), row.title(), row.chunk().page(), row.chunk().heading(),
-					row.chunk().text(), f.score(), f.bm25(), f.bm25Rank(), f.dense(), f.denseRank()));
+					row.chunk().text(), f.score(), f.bm25(), f.bm25Rank(), f.dense(), f.denseRank(), row.fileName()));
 			if (hits.size() == query.k()) {
 				break;
 			}

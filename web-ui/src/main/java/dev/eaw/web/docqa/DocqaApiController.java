@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,6 +36,7 @@ import dev.eaw.docqa.UploadOutcome;
 import dev.eaw.kernel.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/docqa/collections")
@@ -101,18 +104,20 @@ class DocqaApiController {
 	}
 
 	@PostMapping(path = "/{c}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Upload documents (one or more multipart parts named 'files')",
+	@Operation(summary = "Upload documents (one or more multipart parts named 'files', optional metadata)",
 			description = "PDF, DOCX, HTML, Markdown or plain text. Answers 202 with one entry per file: 'queued' (with "
 					+ "the new document's id, ingested in the background), 'duplicate' (the same bytes are already in "
 					+ "the collection: the existing id) or 'refused' with the reason (empty, too large, unsupported type). "
-					+ "At most 50 files per upload (eaw.docqa.max-files-per-upload), more is 400.")
+					+ "At most 50 files per upload (eaw.docqa.max-files-per-upload), more is 400. Metadata for every new "
+					+ "document: form fields metadata.<key>=<value> or a field metadata={\"department\": \"HR\"}; at "
+					+ "most 20 keys of 1-64 characters [A-Za-z0-9_.-], values of at most 256 characters, else 400.")
 	ResponseEntity<List<UploadOutcome>> upload(@PathVariable String c, @RequestPart("files") List<MultipartFile> files,
-			Principal principal) {
+			@RequestParam MultiValueMap<String, String> form, Principal principal) {
 		List<IncomingFile> incoming = files.stream()
 			.map(f -> new IncomingFile(f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename(),
 					f.getSize(), f.getContentType(), f))
 			.toList();
-		List<UploadOutcome> outcomes = ingestion.upload(c, incoming, principal.getName());
+		List<UploadOutcome> outcomes = ingestion.upload(c, incoming, MetadataParams.of(form), principal.getName());
 		return ResponseEntity.accepted().body(outcomes);
 	}
 
@@ -128,6 +133,17 @@ class DocqaApiController {
 	DocumentDetail document(@PathVariable String c, @PathVariable long id, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "50") int limit) {
 		return ingestion.detail(c, id, offset, limit);
+	}
+
+	@PatchMapping("/{c}/documents/{id}")
+	@Operation(summary = "Replace a document's metadata: {\"metadata\": {\"department\": \"HR\"}}",
+			description = "The same rules as at upload; {} clears it. Answers the document.")
+	Document patchDocument(@PathVariable String c, @PathVariable long id,
+			@RequestBody(required = false) @Nullable JsonNode body, Principal principal) {
+		if (body == null || !body.isObject() || !body.has("metadata")) {
+			throw new InvalidInput("Send the metadata as {\"metadata\": {\"department\": \"HR\"}}.");
+		}
+		return ingestion.metadata(c, id, MetadataParams.of(body.get("metadata"), "metadata"), principal.getName());
 	}
 
 	@GetMapping("/{c}/documents/{id}/content")

@@ -2,7 +2,9 @@ package dev.eaw.web.docqa;
 
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -130,9 +132,41 @@ class DocqaPagesController {
 		}
 		model.addAttribute("collection", collections.get(c));
 		model.addAttribute("document", first.document());
+		model.addAttribute("metadataText", first.document().metadata().entrySet().stream()
+			.map(e -> e.getKey() + "=" + e.getValue())
+			.collect(java.util.stream.Collectors.joining("\n")));
 		model.addAttribute("sections", sections(chunks));
 		model.addAttribute("highlight", chunk);
 		return "docqa/document";
+	}
+
+	@PostMapping("/{c}/documents/{id}/metadata")
+	String metadata(@PathVariable String c, @PathVariable long id, @RequestParam(defaultValue = "") String metadata,
+			Principal principal, RedirectAttributes redirect) {
+		try {
+			ingestion.metadata(c, id, lines(metadata), principal.getName());
+			Flash.done(redirect, "docqa.metadata.done");
+		}
+		catch (InvalidInput ex) {
+			Flash.refused(redirect, ex);
+		}
+		return "redirect:/docqa/" + collections.get(c).name() + "/documents/" + id;
+	}
+
+	/** Metadata as the form sends it: one {@code key=value} a line, blank lines skipped. */
+	static Map<String, String> lines(String text) {
+		Map<String, String> metadata = new LinkedHashMap<>();
+		for (String line : text.split("\\R")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			int equals = line.indexOf('=');
+			if (equals < 0) {
+				throw new InvalidInput("Write the metadata as one key=value a line, not '" + line.strip() + "'.");
+			}
+			metadata.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+		}
+		return metadata;
 	}
 
 	/** Consecutive chunks of the same page and heading grouped, in the document's order. */

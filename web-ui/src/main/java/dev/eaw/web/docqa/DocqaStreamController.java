@@ -27,11 +27,11 @@ import dev.eaw.docqa.Answer;
 import dev.eaw.docqa.AnswerListener;
 import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.SearchHit;
-import dev.eaw.kernel.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,17 +58,17 @@ class DocqaStreamController {
 		this.json = json;
 	}
 
-	record StreamQuestion(@Nullable String question, @Nullable String conversationId) {
-	}
-
 	@PostMapping(path = "/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Answer a question as server-sent events: {\"question\": \"…\", \"conversationId\"?: \"…\"}",
 			description = "Events: 'retrieval' (the retrieved chunks with BM25 and dense scores and ranks), 'token' "
 					+ "({\"text\"}, pieces of the answer in order; joined they are the answer of …/ask), 'citations', "
-					+ "'done' ({\"mode\", \"latencyMs\", \"conversationId\", and with an LLM \"usage\" and, for a "
-					+ "follow-up, \"rewrittenQuestion\"}); 'error' with a problem detail instead. With an LLM the "
-					+ "tokens are the model's own, as it streams them.")
-	void stream(@PathVariable String c, @RequestBody StreamQuestion body, HttpServletRequest request,
+					+ "'done' ({\"mode\", \"latencyMs\", \"conversationId\", \"intent\", \"grounded\", and with an "
+					+ "LLM \"usage\" and, for a follow-up, \"rewrittenQuestion\"; \"notice\" for an answer from general "
+					+ "knowledge, \"all_retrieved_documents\" when include_contexts asks for them}); 'error' with a "
+					+ "problem detail instead. With an LLM the tokens are the model's own, as it streams them. Takes the "
+					+ "same options as …/ask.")
+	void stream(@PathVariable String c, @RequestBody(required = false) @Nullable JsonNode body,
+			HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 		response.setCharacterEncoding("UTF-8");
@@ -76,10 +76,8 @@ class DocqaStreamController {
 		response.setHeader("X-Accel-Buffering", "no");
 		Events events = new Events(response);
 		try {
-			if (body.question() == null) {
-				throw new InvalidInput("Send the question as {\"question\": \"…\"}.");
-			}
-			Answer answer = answers.ask(c, body.question(), body.conversationId(), new AnswerListener() {
+			AskRequest ask = AskRequest.of(body);
+			Answer answer = answers.ask(c, ask.question(), ask.conversationId(), ask.options(), new AnswerListener() {
 				@Override
 				public void retrieved(List<SearchHit> hits) {
 					events.send("retrieval", hits);
@@ -112,6 +110,14 @@ class DocqaStreamController {
 			}
 			if (answer.rewrittenQuestion() != null) {
 				done.put("rewrittenQuestion", answer.rewrittenQuestion());
+			}
+			done.put("intent", answer.intent());
+			done.put("grounded", answer.grounded());
+			if (answer.notice() != null) {
+				done.put("notice", answer.notice());
+			}
+			if (answer.allRetrievedDocuments() != null) {
+				done.put("all_retrieved_documents", answer.allRetrievedDocuments());
 			}
 			events.send("done", done);
 		}

@@ -1,13 +1,7 @@
 package dev.eaw.web.docqa;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +44,7 @@ class DocqaLlmTests {
 
 	private static final Pattern SOURCE = Pattern.compile("^\\[(\\d+)] (.*)$", Pattern.MULTILINE);
 
-	static final HttpServer SERVER = start();
+	static final HttpServer SERVER = FakeOpenAi.start(DocqaLlmTests::complete);
 
 	/** Every request's messages, as role: content. */
 	static final List<List<String>> REQUESTS = new CopyOnWriteArrayList<>();
@@ -60,10 +54,7 @@ class DocqaLlmTests {
 
 	@DynamicPropertySource
 	static void llm(DynamicPropertyRegistry properties) {
-		properties.add("eaw.llm.provider", () -> "openai");
-		properties.add("eaw.llm.base-url", () -> "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/v1");
-		properties.add("eaw.llm.model", () -> "test-model");
-		properties.add("eaw.llm.api-key", () -> "sk-test");
+		FakeOpenAi.configure(properties, SERVER);
 	}
 
 	@LocalServerPort
@@ -96,22 +87,7 @@ class DocqaLlmTests {
 				manualId = outcome.path("id").asLong();
 			}
 		}
-		awaitReady(System.nanoTime() + Duration.ofMinutes(3).toNanos());
-	}
-
-	private void awaitReady(long deadline) {
-		while (System.nanoTime() < deadline) {
-			JsonNode documents = Http.json(admin().get(BASE + "/documents"));
-			boolean ready = documents.size() == 2;
-			for (JsonNode document : documents) {
-				ready &= document.path("status").asString().equals("ready");
-			}
-			if (ready) {
-				return;
-			}
-			DocqaApiTests.sleep(200);
-		}
-		throw new AssertionError("ingestion did not finish: " + admin().get(BASE + "/documents").body());
+		DocqaAskOptionsTests.awaitReady(admin(), BASE, 2);
 	}
 
 	@BeforeEach
@@ -205,35 +181,20 @@ class DocqaLlmTests {
 
 	// The fake model.
 
-	private static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/v1/chat/completions", DocqaLlmTests::complete);
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private static void complete(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			JsonNode request = Http.JSON.readTree(exchange.getRequestBody().readAllBytes());
-			List<String> messages = new ArrayList<>();
-			for (JsonNode message : request.path("messages")) {
-				messages.add(message.path("role").asString() + ": " + message.path("content").asString());
-			}
+			List<String> messages = FakeOpenAi.messages(request);
 			REQUESTS.add(messages);
 			String user = messages.get(messages.size() - 1);
 			if (user.contains("Standalone question")) {
-				respond(exchange, REWRITTEN, 25, 5);
+				FakeOpenAi.respond(exchange, REWRITTEN, 25, 5);
 			}
 			else if (request.path("stream").asBoolean()) {
 				stream(exchange, List.of("The Bellhaven", " lighthouse is", " 42", " metres tall", " [" + source(user, "42 metres") + "]."));
 			}
 			else {
-				respond(exchange, answer(user), 120, 9);
+				FakeOpenAi.respond(exchange, answer(user), 120, 9);
 			}
 		}
 	}
@@ -260,43 +221,9 @@ class DocqaLlmTests {
 		throw new AssertionError("no source holds '" + fact + "': " + user);
 	}
 
-	private static void respond(HttpExchange exchange, String content, int prompt, int completion) throws IOException {
-		String body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"test-model\","
-				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + quote(content)
-				+ "},\"finish_reason\":\"stop\"}]," + usage(prompt, completion) + "}";
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, bytes.length);
-		exchange.getResponseBody().write(bytes);
-	}
-
 	private static void stream(HttpExchange exchange, List<String> tokens) throws IOException {
-		exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-		exchange.sendResponseHeaders(200, 0);
-		OutputStream out = exchange.getResponseBody();
-		String head = "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"test-model\",";
-		send(out, head + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}");
-		for (String token : tokens) {
-			STREAMED.add(token);
-			send(out, head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + quote(token) + "},\"finish_reason\":null}]}");
-		}
-		send(out, head + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
-		send(out, head + "\"choices\":[]," + usage(120, 9) + "}");
-		send(out, "[DONE]");
-	}
-
-	private static void send(OutputStream out, String data) throws IOException {
-		out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-		out.flush();
-	}
-
-	private static String usage(int prompt, int completion) {
-		return "\"usage\":{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":" + completion + ",\"total_tokens\":"
-				+ (prompt + completion) + "}";
-	}
-
-	private static String quote(String text) {
-		return Http.JSON.writeValueAsString(text);
+		STREAMED.addAll(tokens);
+		FakeOpenAi.stream(exchange, tokens, 120, 9);
 	}
 
 }
