@@ -26,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @param answerThreshold the score a sentence needs to be quoted in an extractive answer
  * @param vectorStore where dense vectors are kept: {@code lucene} (embedded, with the BM25 index) or {@code chroma}
  * (a Chroma server, see {@link ChromaSettings}; BM25 stays in the local Lucene index)
+ * @param retryInterval how often documents that failed because the vector store was not reachable are queued again,
+ * once it answers
  */
 @ConfigurationProperties("eaw.docqa")
 record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultValue("./data/docqa-index") Path index,
@@ -34,5 +36,5 @@ record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultVal
 		@DefaultValue("2m") Duration maxExtractionTime, @DefaultValue("convex") String fusion,
 		@DefaultValue("0.5") double fusionWeight, @DefaultValue("350") int chunkTokens,
 		@DefaultValue("50") int chunkOverlap, @DefaultValue("0.55") double answerThreshold,
-		@DefaultValue("lucene") String vectorStore) {
+		@DefaultValue("lucene") String vectorStore, @DefaultValue("30s") Duration retryInterval) {
 }

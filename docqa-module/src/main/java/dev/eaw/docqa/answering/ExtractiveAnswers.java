@@ -16,6 +16,7 @@ import dev.eaw.docqa.Citation;
 import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.SearchQuery;
+import dev.eaw.docqa.SearchResult;
 import dev.eaw.docqa.chunking.Sentences;
 import dev.eaw.docqa.chunking.Span;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
@@ -79,15 +80,20 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		check(question);
 		DocqaEmbedder model = search.embedder(collectionId);
 		float[] vector = model.embed(question);
-		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(question, CHUNKS), vector);
+		SearchResult found = search.find(collectionId, SearchQuery.hybrid(question, CHUNKS), vector);
+		List<SearchHit> hits = found.hits();
 		listener.retrieved(hits);
 		List<Candidate> candidates = score(model, question, vector, hits);
 		List<Candidate> chosen = choose(candidates);
+		Answer answer;
 		if (chosen.isEmpty()) {
 			listener.text(Answer.NO_ANSWER);
-			return new Answer(Answer.NO_ANSWER, List.of(), "extractive", millis(started));
+			answer = new Answer(Answer.NO_ANSWER, List.of(), "extractive", millis(started));
 		}
-		return answer(chosen, listener, started);
+		else {
+			answer = answer(chosen, listener, started);
+		}
+		return found.notice() == null ? answer : answer.withNotice(found.notice(), found.degraded());
 	}
 
 	/** Refuses a blank or overlong question. */

@@ -14,6 +14,7 @@ import dev.eaw.docqa.AnswerListener;
 import dev.eaw.docqa.Citation;
 import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.SearchQuery;
+import dev.eaw.docqa.SearchResult;
 import dev.eaw.docqa.jdbc.ConversationRows.Turn;
 import dev.eaw.docqa.retrieval.HybridSearch;
 import dev.langchain4j.data.message.ChatMessage;
@@ -71,8 +72,9 @@ public final class LlmAnswers {
 				rewritten = standalone;
 			}
 		}
-		List<SearchHit> hits = search.search(collectionId, SearchQuery.hybrid(standalone, ExtractiveAnswers.CHUNKS),
+		SearchResult found = search.find(collectionId, SearchQuery.hybrid(standalone, ExtractiveAnswers.CHUNKS),
 				search.embedder(collectionId).embed(standalone));
+		List<SearchHit> hits = found.hits();
 		listener.retrieved(hits);
 		String text;
 		if (hits.isEmpty()) {
@@ -90,7 +92,8 @@ public final class LlmAnswers {
 		}
 		count(usage);
 		List<Citation> citations = refusal(text) ? List.of() : cited(text, hits);
-		return new Answer(text, citations, "llm", ExtractiveAnswers.millis(started), usage, null, rewritten);
+		Answer answer = new Answer(text, citations, "llm", ExtractiveAnswers.millis(started), usage, null, rewritten);
+		return found.notice() == null ? answer : answer.withNotice(found.notice(), found.degraded());
 	}
 
 	/** The user message of the rewrite: the conversation, then the follow-up. */

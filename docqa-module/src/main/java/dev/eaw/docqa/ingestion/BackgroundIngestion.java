@@ -3,8 +3,12 @@ package dev.eaw.docqa.ingestion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import dev.eaw.docqa.DocumentFile;
 import dev.eaw.docqa.DocumentIngestion;
 import dev.eaw.docqa.IncomingFile;
 import dev.eaw.docqa.UploadOutcome;
+import dev.eaw.docqa.VectorStoreUnavailable;
 import dev.eaw.docqa.embedding.Embedders;
 import dev.eaw.docqa.extraction.FileType;
 import dev.eaw.docqa.extraction.Refusal;
@@ -25,6 +30,7 @@ import dev.eaw.docqa.index.ChunkIndex;
 import dev.eaw.docqa.jdbc.ChunkRows;
 import dev.eaw.docqa.jdbc.CollectionRows;
 import dev.eaw.docqa.jdbc.DocumentRows;
+import dev.eaw.kernel.Conflict;
 import dev.eaw.kernel.InvalidInput;
 import dev.eaw.kernel.NotFound;
 
@@ -54,6 +60,12 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 	private final int maxFiles;
 
 	private final IngestionQueue queue;
+
+	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "eaw-docqa-retry");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	public BackgroundIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
 			FileStore files, Embedders embedders, ChunkIndex index, ApplicationEventPublisher events,
@@ -87,6 +99,46 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	private void enqueue(long id) {
 		queue.submit(id, () -> pipeline.ingest(id));
+	}
+
+	/**
+	 * Every {@code interval}, once the index answers, queues again the documents that failed because the vector store
+	 * was not reachable.
+	 */
+	public void retryEvery(Duration interval) {
+		if (interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException("eaw.docqa.retry-interval must be positive");
+		}
+		retries.scheduleWithFixedDelay(this::retryUnreachable, interval.toMillis(), interval.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	/** Queues the documents that failed because the vector store was not reachable, if it answers now. */
+	void retryUnreachable() {
+		try {
+			if (index.unavailable() != null) {
+				return;
+			}
+			List<Long> ids = documents.retryFailed(VectorStoreUnavailable.DOCUMENT_REASON);
+			ids.forEach(this::enqueue);
+			if (!ids.isEmpty()) {
+				log.info("The vector store answers again: retrying {} document(s)", ids.size());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not retry the documents that failed while the vector store was not reachable", ex);
+		}
+	}
+
+	@Override
+	public void retry(String collection, long id, String user) {
+		row(collection, id);
+		if (!documents.retry(id)) {
+			throw new Conflict("Only a failed document can be retried; document " + id + " is "
+					+ documents.find(id).map(r -> r.document().status().key()).orElse("gone") + ".");
+		}
+		log.info("Document {} in collection '{}' retried by {}", id, collection, user);
+		enqueue(id);
 	}
 
 	@Override
@@ -128,6 +180,10 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 			FileType type = FileType.sniff(received.path(), name);
 			var existing = documents.findBySha(collectionId, received.sha256());
 			if (existing.isPresent()) {
+				if (documents.retry(existing.get())) { // the same bytes again: the failed document is retried
+					enqueue(existing.get());
+					return UploadOutcome.retried(name, existing.get(), type.key());
+				}
 				return UploadOutcome.duplicate(name, existing.get());
 			}
 			long id = documents.insert(collectionId, title(name), name, type.key(), type.contentType(),
@@ -229,13 +285,19 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		row(collection, id);
 		queue.cancel(id);
 		documents.delete(id);
-		index.deleteDocument(id);
+		try {
+			index.deleteDocument(id);
+		}
+		catch (VectorStoreUnavailable ex) { // left over vectors of a deleted document are never found
+			log.warn("The vectors of deleted document {} stay in the vector store: {}", id, ex.getMessage());
+		}
 		files.delete(id);
 		events.publishEvent(new DocumentDeleted(collection, id, user));
 	}
 
 	@Override
 	public void close() {
+		retries.shutdownNow();
 		queue.close();
 	}
 

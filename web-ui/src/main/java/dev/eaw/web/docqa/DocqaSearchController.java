@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.SearchMode;
 import dev.eaw.docqa.SearchQuery;
+import dev.eaw.docqa.SearchResult;
 import dev.eaw.kernel.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +30,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/docqa/collections/{c}")
 @Tag(name = "Document Q&A", description = "Collections of documents, ingested in the background, searched and asked")
 class DocqaSearchController {
+
+	/** The headers of a degraded search (the body stays the list of hits). */
+	static final String DEGRADED = "Eaw-Degraded";
+
+	static final String NOTICE = "Eaw-Notice";
 
 	private final DocumentSearch search;
 
@@ -45,14 +52,21 @@ class DocqaSearchController {
 	@Operation(summary = "Search the collection's chunks: BM25, dense or hybrid",
 			description = "Ranked chunks with the final score and each retriever's score and rank (null where it did not "
 					+ "find the chunk). Filters: document (id), type (pdf, docx, html, markdown, text), from and to "
-					+ "(ISO dates, inclusive, on the document's upload date in UTC); mmr=true diversifies the result.")
-	List<SearchHit> search(@PathVariable String c, @RequestParam(defaultValue = "") String q,
+					+ "(ISO dates, inclusive, on the document's upload date in UTC); mmr=true diversifies the result. "
+					+ "While the vector store is not reachable a hybrid search is made with BM25 alone and says so in "
+					+ "the headers Eaw-Degraded: true and Eaw-Notice; a dense one is 503.")
+	ResponseEntity<List<SearchHit>> search(@PathVariable String c, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "hybrid") String mode,
 			@RequestParam(required = false) @Nullable Long document, @RequestParam(required = false) @Nullable String type,
 			@RequestParam(defaultValue = "false") boolean mmr, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		return search.search(c, new SearchQuery(q, k, SearchMode.of(mode), document, type, mmr, date("from", from),
-				date("to", to)));
+		SearchResult found = search.find(c, new SearchQuery(q, k, SearchMode.of(mode), document, type, mmr,
+				date("from", from), date("to", to)));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (found.notice() != null) {
+			response.header(DEGRADED, Boolean.toString(found.degraded())).header(NOTICE, found.notice());
+		}
+		return response.body(found.hits());
 	}
 
 	/** An ISO date (2026-12-31), or 400. */
@@ -76,7 +90,9 @@ class DocqaSearchController {
 					+ "(rewrittenQuestion). Without one (mode 'extractive'): the best supporting sentences quoted in "
 					+ "document order, each followed by its citation number [n]. Either way \"No answer found in these "
 					+ "documents.\" with no citations when the documents do not hold the answer. The answer carries "
-					+ "its conversationId (a new one when none was sent).")
+					+ "its conversationId (a new one when none was sent). In an outage the answer still comes, with a "
+					+ "notice: extractive when the LLM does not answer; with degraded true (BM25 alone) while the "
+					+ "vector store is not reachable.")
 	Answer ask(@PathVariable String c, @RequestBody Question body) {
 		if (body.question() == null) {
 			throw new InvalidInput("Send the question as {\"question\": \"…\"}.");

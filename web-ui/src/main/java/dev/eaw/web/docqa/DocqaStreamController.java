@@ -66,8 +66,10 @@ class DocqaStreamController {
 			description = "Events: 'retrieval' (the retrieved chunks with BM25 and dense scores and ranks), 'token' "
 					+ "({\"text\"}, pieces of the answer in order; joined they are the answer of …/ask), 'citations', "
 					+ "'done' ({\"mode\", \"latencyMs\", \"conversationId\", and with an LLM \"usage\" and, for a "
-					+ "follow-up, \"rewrittenQuestion\"}); 'error' with a problem detail instead. With an LLM the "
-					+ "tokens are the model's own, as it streams them.")
+					+ "follow-up, \"rewrittenQuestion\"; in an outage \"notice\" and \"degraded\"}); 'error' with a "
+					+ "problem detail instead. With an LLM the tokens are the model's own, as it streams them; if the "
+					+ "model fails, a 'notice' event ({\"notice\"}) says so and the tokens after it are an extractive "
+					+ "answer that replaces any streamed before it.")
 	void stream(@PathVariable String c, @RequestBody StreamQuestion body, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
@@ -98,6 +100,11 @@ class DocqaStreamController {
 				}
 
 				@Override
+				public void notice(String notice) {
+					events.send("notice", Map.of("notice", notice));
+				}
+
+				@Override
 				public boolean streaming() {
 					return true;
 				}
@@ -112,6 +119,10 @@ class DocqaStreamController {
 			}
 			if (answer.rewrittenQuestion() != null) {
 				done.put("rewrittenQuestion", answer.rewrittenQuestion());
+			}
+			if (answer.notice() != null) {
+				done.put("notice", answer.notice());
+				done.put("degraded", answer.degraded());
 			}
 			events.send("done", done);
 		}
