@@ -12,7 +12,6 @@ import dev.eaw.docqa.Answer;
 import dev.eaw.docqa.AnswerListener;
 import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.SearchHit;
-import dev.eaw.docqa.VectorStoreUnavailable;
 import dev.eaw.docqa.jdbc.CollectionRows;
 import dev.eaw.docqa.jdbc.ConversationRows;
 import dev.eaw.docqa.jdbc.ConversationRows.Turn;
@@ -106,10 +105,7 @@ public final class ConversationalAnswers implements QuestionAnswering {
 			try {
 				return llm.ask(collectionId, question, history, once);
 			}
-			catch (VectorStoreUnavailable | InvalidInput ex) {
-				throw ex;
-			}
-			catch (RuntimeException ex) {
+			catch (LlmChat.Failed ex) {
 				llmFailedAt = System.nanoTime();
 				log.warn("The LLM did not answer; answering extractively for the next {} s: {}", PAUSE.toSeconds(),
 						ex.toString());

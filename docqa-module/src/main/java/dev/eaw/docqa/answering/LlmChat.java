@@ -66,18 +66,67 @@ public final class LlmChat {
 			.build();
 	}
 
+	/** The model did not answer: refused, timed out, or failed (after its one retry). */
+	public static final class Failed extends RuntimeException {
+
+		Failed(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
 	public Reply chat(List<ChatMessage> messages) {
-		ChatResponse response = chat.chat(messages);
+		ChatResponse response;
+		try {
+			response = chat.chat(messages);
+		}
+		catch (RuntimeException ex) {
+			throw new Failed("The LLM failed: " + ex, ex);
+		}
 		return new Reply(String.valueOf(response.aiMessage().text()), usage(response.tokenUsage()));
 	}
 
 	/**
 	 * The reply streamed: each token is given to {@code tokens} on the calling thread as it arrives; the model failing
-	 * or staying silent for the read timeout is an {@link IllegalStateException}.
+	 * or staying silent for the read timeout is {@link Failed}.
 	 */
 	public Reply stream(List<ChatMessage> messages, Consumer<String> tokens) {
 		BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-		streaming.chat(messages, new StreamingChatResponseHandler() {
+		try {
+			streaming.chat(messages, handler(events));
+		}
+		catch (RuntimeException ex) {
+			throw new Failed("The LLM failed: " + ex, ex);
+		}
+		StringBuilder text = new StringBuilder();
+		while (true) {
+			Object event;
+			try {
+				event = events.poll(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while the LLM answered", ex);
+			}
+			if (event == null) {
+				throw new Failed("The LLM was silent for " + readTimeout.toSeconds() + " s", null);
+			}
+			if (event instanceof String token) {
+				text.append(token);
+				tokens.accept(token);
+			}
+			else if (event instanceof ChatResponse response) {
+				return new Reply(text.toString(), usage(response.tokenUsage()));
+			}
+			else {
+				throw new Failed("The LLM failed: " + event, (Throwable) event);
+			}
+		}
+	}
+
+	/** Hands the stream's events to the queue the calling thread reads. */
+	private static StreamingChatResponseHandler handler(BlockingQueue<Object> events) {
+		return new StreamingChatResponseHandler() {
 			@Override
 			public void onPartialResponse(String token) {
 				events.add(token);
@@ -92,32 +141,7 @@ public final class LlmChat {
 			public void onError(Throwable error) {
 				events.add(error);
 			}
-		});
-		StringBuilder text = new StringBuilder();
-		while (true) {
-			Object event;
-			try {
-				event = events.poll(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while the LLM answered", ex);
-			}
-			if (event == null) {
-				throw new IllegalStateException("The LLM was silent for " + readTimeout.toSeconds() + " s");
-			}
-			if (event instanceof String token) {
-				text.append(token);
-				tokens.accept(token);
-			}
-			else if (event instanceof ChatResponse response) {
-				return new Reply(text.toString(), usage(response.tokenUsage()));
-			}
-			else {
-				throw new IllegalStateException("The LLM failed: " + ((Throwable) event).getMessage(),
-						(Throwable) event);
-			}
-		}
+		};
 	}
 
 	private static Usage usage(@Nullable TokenUsage usage) {

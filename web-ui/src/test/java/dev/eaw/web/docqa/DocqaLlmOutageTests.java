@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An LLM that does not answer: its port refuses connections, or it accepts and stays silent. {@code …/ask} and
  * {@code …/ask/stream} give the extractive answer with a notice, within a generous bound (before: a 500, after 2.3 s
- * refused and 240 s silent).
+ * refused and 240 s silent); in the SQL box, LLM functions give NULL with one warning and SUMMARIZE the extractive
+ * summary, without waiting a timeout for every row.
  */
 class DocqaLlmOutageTests {
 
@@ -84,6 +85,34 @@ class DocqaLlmOutageTests {
 		@Test
 		void answersExtractivelyWithANotice() throws InterruptedException {
 			fallsBack(port, "llm-silent");
+		}
+
+		/** The SQL box in the same app: a silent LLM costs a query one timeout, not one per row (before: 180 s). */
+		@Test
+		void sqlFallsBackWithoutWaitingForEveryRow() {
+			Http admin = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD);
+			// warm up (the first query plans slowly, the embedding model loads) so the bound below measures the LLM
+			assertThat(admin.query("SELECT product, AI_SIMILARITY('a', 'b') FROM reviews LIMIT 1").statusCode())
+				.isEqualTo(200);
+			long started = System.nanoTime();
+			var completed = admin.query("SELECT product, AI_COMPLETE('Say hi to ' || product) FROM reviews LIMIT 2");
+			assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+			JsonNode result = Http.json(completed);
+			assertThat(result.path("rows").get(0).get(1).isNull()).isTrue();
+			assertThat(result.path("rows").get(1).get(1).isNull()).isTrue();
+			assertThat(result.path("warnings").valueStream().map(JsonNode::asString).toList())
+				.containsExactly("AI_COMPLETE: The language model did not answer (2 rows, returned NULL)");
+
+			var summarized = admin.query("""
+					SELECT SUMMARIZE('Solar panels turn sunlight into electricity. They are installed on roofs. Prices fell \
+					sharply in the last decade. Many homes now use them. Cats sleep a lot. Storage batteries make solar \
+					power usable at night.') AS summary""");
+			assertThat(summarized.statusCode()).as(summarized.body()).isEqualTo(200);
+			JsonNode summary = Http.json(summarized);
+			assertThat(summary.path("rows").get(0).get(0).asString()).contains("Solar panels").doesNotContain("Cats sleep");
+			assertThat(summary.path("warnings").get(0).asString())
+				.isEqualTo("SUMMARIZE: The language model did not answer; extractive summaries instead (1 row)");
+			assertThat(System.nanoTime() - started).as("did not hang").isLessThan(HANG.toNanos());
 		}
 
 	}
