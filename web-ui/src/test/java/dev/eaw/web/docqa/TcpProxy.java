@@ -74,8 +74,14 @@ final class TcpProxy implements AutoCloseable {
 
 	private void accept(ServerSocket socket) {
 		while (!socket.isClosed()) {
+			Socket client;
 			try {
-				Socket client = socket.accept();
+				client = socket.accept();
+			}
+			catch (IOException ex) {
+				continue; // closed by stop()
+			}
+			try {
 				Socket target = new Socket(targetHost, targetPort);
 				open.add(client);
 				open.add(target);
@@ -83,7 +89,7 @@ final class TcpProxy implements AutoCloseable {
 				pipe(target, client);
 			}
 			catch (IOException ex) {
-				// closed by stop(), or the target refused: the client's connection is dropped
+				quietly(client); // the target refused: so does the proxy
 			}
 		}
 	}
