@@ -14,8 +14,8 @@ import static dev.eaw.web.docqa.DocqaFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A failed document can be retried: {@code POST …/documents/{id}/retry} (202, only for failed documents, else 409), or
- * by uploading its bytes again ({@code retried}, not {@code duplicate}).
+ * A failed document can be retried: {@code POST …/documents/{id}/retry} (202, only for failed documents, else 409; the
+ * collection page's Retry button), or by uploading its bytes again ({@code retried}, not {@code duplicate}).
  */
 @AppTest
 class DocqaRetryTests {
@@ -36,6 +36,10 @@ class DocqaRetryTests {
 		long fine = id(uploaded, "fine.md");
 		assertThat(done(admin, damaged).path("status").asString()).isEqualTo("failed");
 		assertThat(done(admin, fine).path("status").asString()).isEqualTo("ready");
+		String page = Http.signedIn(port, "admin", AppTest.ADMIN_PASSWORD).page("/docqa/retries").body();
+		String[] retryButtons = page.replaceAll("\\s+", " ").split("class=\"small retry-document\" ", -1);
+		assertThat(retryButtons).as("one Retry button: for the failed document").hasSize(2);
+		assertThat(retryButtons[1]).startsWith("data-id=\"" + damaged + "\">Retry</button>");
 
 		var retried = admin.postJson(BASE + "/documents/" + damaged + "/retry", "{}");
 		assertThat(retried.statusCode()).isEqualTo(202);
