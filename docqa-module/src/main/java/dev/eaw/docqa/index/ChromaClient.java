@@ -28,6 +28,8 @@ final class ChromaClient {
 
 	private final HttpClient http;
 
+	private final Duration connectTimeout;
+
 	private final Duration readTimeout;
 
 	private final String api;
@@ -44,6 +46,7 @@ final class ChromaClient {
 			Duration readTimeout) {
 		this.api = url.toString().replaceAll("/+$", "") + "/api/v2";
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		this.tenant = tenant;
 		this.database = database;
@@ -75,10 +78,10 @@ final class ChromaClient {
 		return "/tenants/" + encode(tenant) + "/databases/" + encode(database) + "/collections/";
 	}
 
-	/** Null when Chroma answers its heartbeat, else why not. */
+	/** Null when Chroma answers its heartbeat (within the connect timeout: health waits no longer), else why not. */
 	@Nullable String unavailable() {
 		try {
-			send("GET", "/heartbeat", null, false);
+			send("GET", "/heartbeat", null, false, connectTimeout);
 			return null;
 		}
 		catch (VectorStoreUnavailable ex) {
@@ -98,8 +101,13 @@ final class ChromaClient {
 	}
 
 	private @Nullable JsonNode send(String method, String path, @Nullable Object body, boolean missingIsNull) {
+		return send(method, path, body, missingIsNull, readTimeout);
+	}
+
+	private @Nullable JsonNode send(String method, String path, @Nullable Object body, boolean missingIsNull,
+			Duration timeout) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-			.timeout(readTimeout)
+			.timeout(timeout)
 			.header("Accept", "application/json");
 		if (body == null) {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
