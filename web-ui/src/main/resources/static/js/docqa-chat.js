@@ -167,7 +167,9 @@
         else if (name === 'token') exchange.answer += data.text;
         else if (name === 'notice') Object.assign(exchange, { notice: data.notice, answer: '' }); // tokens restart
         else if (name === 'citations') exchange.citations = data;
-        else if (name === 'done') Object.assign(exchange, { mode: data.mode, latencyMs: data.latencyMs, notice: data.notice });
+        else if (name === 'done') {
+          Object.assign(exchange, { mode: data.mode, latencyMs: data.latencyMs, notice: data.notice });
+        }
         else if (name === 'error') exchange.error = data.detail || data.title;
         shown.render();
       });

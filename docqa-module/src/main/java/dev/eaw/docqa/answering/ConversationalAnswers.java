@@ -19,7 +19,8 @@ import dev.eaw.kernel.InvalidInput;
 
 /**
  * The module's answers: by the language model when one is configured, extractive otherwise or when the model does
- * not answer (with a notice; the model is then left alone for {@link #PAUSE}); either way in a conversation (started when the question has none) whose last turns are kept in PostgreSQL.
+ * not answer (with a notice; the model is then left alone for {@link #PAUSE}); either way in a conversation (started
+ * when the question has none) whose last turns are kept in PostgreSQL.
  */
 public final class ConversationalAnswers implements QuestionAnswering {
 

@@ -6,9 +6,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +58,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	private final IngestionQueue queue;
 
-	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
-		Thread thread = new Thread(task, "eaw-docqa-retry");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final OutageRetries retries;
 
 	public BackgroundIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
 			FileStore files, Embedders embedders, ChunkIndex index, ApplicationEventPublisher events,
@@ -80,6 +73,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		this.maxFiles = options.maxFilesPerUpload();
 		this.embedders = embedders;
 		this.queue = queue;
+		this.retries = new OutageRetries(index, documents, this::enqueue);
 		this.pipeline = new IngestionPipeline(documents, chunks, files, embedders, options, index, events, queue);
 	}
 
@@ -106,28 +100,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 	 * was not reachable.
 	 */
 	public void retryEvery(Duration interval) {
-		if (interval.isNegative() || interval.isZero()) {
-			throw new IllegalArgumentException("eaw.docqa.retry-interval must be positive");
-		}
-		retries.scheduleWithFixedDelay(this::retryUnreachable, interval.toMillis(), interval.toMillis(),
-				TimeUnit.MILLISECONDS);
-	}
-
-	/** Queues the documents that failed because the vector store was not reachable, if it answers now. */
-	void retryUnreachable() {
-		try {
-			if (index.unavailable() != null) {
-				return;
-			}
-			List<Long> ids = documents.retryFailed(VectorStoreUnavailable.DOCUMENT_REASON);
-			ids.forEach(this::enqueue);
-			if (!ids.isEmpty()) {
-				log.info("The vector store answers again: retrying {} document(s)", ids.size());
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not retry the documents that failed while the vector store was not reachable", ex);
-		}
+		retries.every(interval);
 	}
 
 	@Override
@@ -297,7 +270,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	@Override
 	public void close() {
-		retries.shutdownNow();
+		retries.close();
 		queue.close();
 	}
 
