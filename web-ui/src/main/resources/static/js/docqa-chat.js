@@ -1,5 +1,6 @@
 /* The chat page of a collection: the question is POSTed to …/ask/stream and the server-sent events are read from the
-   response body (EventSource cannot POST): 'retrieval', 'token'…, 'citations', 'done' or 'error'. The answer grows as
+   response body (EventSource cannot POST): 'retrieval', 'token'…, 'citations', 'done' or 'error' ('notice' when the
+   model failed: the tokens after it are an extractive answer that replaces the ones before). The answer grows as
    the tokens arrive, [n] become links to the cited chunk in the document viewer, and the conversation is kept in the
    browser's session storage for this collection. */
 (function () {
@@ -110,7 +111,8 @@
       if (exchange.error) answer.textContent = exchange.error;
       renderCitations(citations, exchange.citations || []);
       if (exchange.hits) renderRetrieved(retrieved, exchange.hits);
-      meta.textContent = exchange.mode ? Eaw.format(Eaw.text('mode'), exchange.mode, exchange.latencyMs) : '';
+      meta.textContent = (exchange.mode ? Eaw.format(Eaw.text('mode'), exchange.mode, exchange.latencyMs) : '')
+        + (exchange.notice ? ' · ' + exchange.notice : '');
     };
     render();
     return Object.assign(parts, { node, render });
@@ -163,8 +165,11 @@
       await readEvents(response, (name, data) => {
         if (name === 'retrieval') exchange.hits = data;
         else if (name === 'token') exchange.answer += data.text;
+        else if (name === 'notice') Object.assign(exchange, { notice: data.notice, answer: '' }); // tokens restart
         else if (name === 'citations') exchange.citations = data;
-        else if (name === 'done') Object.assign(exchange, { mode: data.mode, latencyMs: data.latencyMs });
+        else if (name === 'done') {
+          Object.assign(exchange, { mode: data.mode, latencyMs: data.latencyMs, notice: data.notice });
+        }
         else if (name === 'error') exchange.error = data.detail || data.title;
         shown.render();
       });

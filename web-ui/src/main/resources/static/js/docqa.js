@@ -51,6 +51,12 @@
       const metadata = cell(row, '', 'small');
       Object.entries(d.metadata || {}).forEach(([key, value]) => metadata.appendChild(el('code', 'metadata-pair', key + '=' + value)));
       const actions = cell(row, '');
+      if (canChange && d.status === 'failed') {
+        const retry = el('button', 'small retry-document', Eaw.text('retry'));
+        retry.type = 'button';
+        retry.dataset.id = d.id;
+        actions.appendChild(retry);
+      }
       if (canChange) {
         const button = el('button', 'danger small delete-document', Eaw.text('delete'));
         button.type = 'button';
@@ -79,6 +85,16 @@
   }
 
   body.addEventListener('click', async event => {
+    const retry = event.target.closest('.retry-document');
+    if (retry) {
+      try {
+        await Eaw.api(table.dataset.api + '/' + retry.dataset.id + '/retry', { method: 'POST' });
+        refresh();
+      } catch (e) {
+        alert(e.message);
+      }
+      return;
+    }
     const button = event.target.closest('.delete-document');
     if (!button || !confirm(Eaw.format(Eaw.text('confirmDelete'), button.dataset.title))) return;
     try {

@@ -14,13 +14,32 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * the standalone question a follow-up was rewritten into before retrieval (null for a first question). {@code intent}
  * is what was searched for (the rewritten question, or the question). {@code grounded} is false only for an answer the
  * model gave from general knowledge ({@code in_scope: false}, no source cited), which also carries a {@code notice}.
+ * An answer made in an outage carries a {@code notice} saying so: extractive because the language model did not
+ * answer, or {@code degraded} (BM25 alone) because the vector store was not reachable.
  * {@code all_retrieved_documents} lists every retrieved chunk when asked for ({@code include_contexts}).
  */
 public record Answer(String answer, List<Citation> citations, String mode, long latencyMs, @Nullable Usage usage,
 		@Nullable String conversationId, @Nullable String rewrittenQuestion, @Nullable String intent,
-		boolean grounded, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String notice,
+		boolean grounded, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String notice, boolean degraded,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("all_retrieved_documents")
 		@Nullable List<RetrievedDocument> allRetrievedDocuments) {
+
+	/** The notice of an extractive answer given because the language model failed. */
+	public static final String LLM_FAILED = "The language model did not answer; this is an extractive answer from the "
+			+ "documents.";
+
+	public Answer(String answer, List<Citation> citations, String mode, long latencyMs, @Nullable Usage usage,
+			@Nullable String conversationId, @Nullable String rewrittenQuestion, @Nullable String intent,
+			boolean grounded, @Nullable String notice, @Nullable List<RetrievedDocument> allRetrievedDocuments) {
+		this(answer, citations, mode, latencyMs, usage, conversationId, rewrittenQuestion, intent, grounded, notice,
+				false, allRetrievedDocuments);
+	}
+
+	public Answer(String answer, List<Citation> citations, String mode, long latencyMs, @Nullable Usage usage,
+			@Nullable String conversationId, @Nullable String rewrittenQuestion) {
+		this(answer, citations, mode, latencyMs, usage, conversationId, rewrittenQuestion, null, true, null, false,
+				null);
+	}
 
 	/** The answer given when the documents hold nothing good enough; the model is told to refuse with it too. */
 	public static final String NO_ANSWER = "No answer found in these documents.";
@@ -37,7 +56,7 @@ public record Answer(String answer, List<Citation> citations, String mode, long 
 	/** The same answer in the given conversation, its links pointing into the collection. */
 	public Answer inConversation(String id, String collection, String question) {
 		return new Answer(answer, citations.stream().map(c -> c.in(collection)).toList(), mode, latencyMs, usage, id,
-				rewrittenQuestion, rewrittenQuestion == null ? question : rewrittenQuestion, grounded, notice,
+				rewrittenQuestion, rewrittenQuestion == null ? question : rewrittenQuestion, grounded, notice, degraded,
 				allRetrievedDocuments == null ? null
 						: allRetrievedDocuments.stream().map(d -> d.in(collection)).toList());
 	}
@@ -45,7 +64,14 @@ public record Answer(String answer, List<Citation> citations, String mode, long 
 	/** The same answer with the retrieved chunks listed. */
 	public Answer withContexts(@Nullable List<RetrievedDocument> all) {
 		return new Answer(answer, citations, mode, latencyMs, usage, conversationId, rewrittenQuestion, intent,
-				grounded, notice, all);
+				grounded, notice, degraded, all);
+	}
+
+	/** The same answer with a notice added (after any it has); {@code degraded} when retrieval was BM25 alone. */
+	public Answer withNotice(String added, boolean degradedRetrieval) {
+		String notices = notice == null || notice.equals(added) ? added : notice + " " + added;
+		return new Answer(answer, citations, mode, latencyMs, usage, conversationId, rewrittenQuestion, intent,
+				grounded, notices, degraded || degradedRetrieval, allRetrievedDocuments);
 	}
 
 	/** Tokens a language model read ({@code prompt}) and wrote ({@code completion}) for an answer. */

@@ -25,6 +25,13 @@ public interface AnswerListener {
 		text(token);
 	}
 
+	/**
+	 * A notice about the answer: the language model failed, so the text that follows is an extractive answer that
+	 * replaces any text given before.
+	 */
+	default void notice(String notice) {
+	}
+
 	/** Whether the answer should be streamed from the language model token by token (otherwise it comes whole). */
 	default boolean streaming() {
 		return false;

@@ -1,6 +1,7 @@
 package dev.eaw.docqa;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,8 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenant the tenant, created when missing
  * @param database the database, created when missing
  * @param collection the one Chroma collection holding the vectors of all Document Q&amp;A collections
+ * @param connectTimeout how long a call waits to connect to Chroma ({@code EAW_CHROMA_CONNECT_TIMEOUT})
+ * @param readTimeout how long a call waits for Chroma's answer ({@code EAW_CHROMA_READ_TIMEOUT}); past either the
+ * vector store counts as not reachable
  */
 @ConfigurationProperties("eaw.chroma")
 record ChromaSettings(@Nullable URI url, @DefaultValue("default_tenant") String tenant,
-		@DefaultValue("default_database") String database, @DefaultValue("eaw-docqa-chunks") String collection) {
+		@DefaultValue("default_database") String database, @DefaultValue("eaw-docqa-chunks") String collection,
+		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
 }

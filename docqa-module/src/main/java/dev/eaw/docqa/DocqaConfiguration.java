@@ -61,7 +61,7 @@ class DocqaConfiguration {
 					throw new IllegalStateException("eaw.docqa.vector-store=chroma needs EAW_CHROMA_URL (eaw.chroma.url)");
 				}
 				yield new ChromaChunkIndex(settings.index(), chroma.url(), chroma.tenant(), chroma.database(),
-						chroma.collection());
+						chroma.collection(), chroma.connectTimeout(), chroma.readTimeout());
 			}
 			default -> throw new IllegalStateException(
 					"eaw.docqa.vector-store must be lucene or chroma, not " + settings.vectorStore());
@@ -150,7 +150,9 @@ class DocqaConfiguration {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void resumeIngestion(ApplicationReadyEvent ready) {
-		ready.getApplicationContext().getBean(BackgroundIngestion.class).resume();
+		BackgroundIngestion ingestion = ready.getApplicationContext().getBean(BackgroundIngestion.class);
+		ingestion.resume();
+		ingestion.retryEvery(ready.getApplicationContext().getBean(DocqaSettings.class).retryInterval());
 	}
 
 }

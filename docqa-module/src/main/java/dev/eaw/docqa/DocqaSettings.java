@@ -35,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * {@code maxExtractionTime}
  * @param ocrMaxPixels the largest image (width × height) OCR reads; a bigger image is refused before it is decoded and
  * a bigger PDF page is rendered at a lower resolution
+ * @param retryInterval how often documents that failed because the vector store was not reachable are queued again,
+ * once it answers
  */
 @ConfigurationProperties("eaw.docqa")
 record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultValue("./data/docqa-index") Path index,
@@ -46,5 +48,5 @@ record DocqaSettings(@DefaultValue("./data/docqa-files") Path files, @DefaultVal
 		@DefaultValue("lucene") String vectorStore, @DefaultValue("auto") String ocr,
 		@DefaultValue("tesseract") String tesseract, @DefaultValue("eng") String ocrLanguage,
 		@DefaultValue("200") int ocrMaxPages, @DefaultValue("60s") Duration ocrPageTimeout,
-		@DefaultValue("50000000") long ocrMaxPixels) {
+		@DefaultValue("50000000") long ocrMaxPixels, @DefaultValue("30s") Duration retryInterval) {
 }

@@ -50,6 +50,13 @@ public interface DocumentIngestion {
 	 */
 	int reindex(String collection, String model, String user);
 
+	/**
+	 * Queues a failed document again (from its kept file); a document that is not failed is
+	 * {@link dev.eaw.kernel.Conflict}. Documents that failed because the vector store was not reachable are also
+	 * retried automatically once it answers again, and uploading a failed document's bytes again retries it.
+	 */
+	void retry(String collection, long id, String user);
+
 	/** Deletes the document, its chunks, its vectors and its file. */
 	void delete(String collection, long id, String user);
 

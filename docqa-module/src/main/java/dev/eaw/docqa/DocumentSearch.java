@@ -9,7 +9,15 @@ import java.util.List;
  */
 public interface DocumentSearch {
 
+	/**
+	 * The best chunks first, with a notice when the search was degraded: a hybrid search while the vector store is
+	 * not reachable is made with BM25 alone; a dense one throws {@link VectorStoreUnavailable}.
+	 */
+	SearchResult find(String collection, SearchQuery query);
+
 	/** The best chunks first. */
-	List<SearchHit> search(String collection, SearchQuery query);
+	default List<SearchHit> search(String collection, SearchQuery query) {
+		return find(collection, query).hits();
+	}
 
 }

@@ -1,7 +1,11 @@
 package dev.eaw.kernel;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The large language model every module may use, if one is configured ({@code EAW_LLM_*}). All providers are spoken
@@ -12,10 +16,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl the API's base URL, e.g. {@code https://api.openai.com/v1}
  * @param model the model name, e.g. {@code gpt-4o-mini} or {@code llama3.2}
  * @param apiKey the key (sent as a Bearer token, or as {@code api-key} for Azure)
+ * @param connectTimeout how long a call waits to connect ({@code EAW_LLM_CONNECT_TIMEOUT}, default 2 s)
+ * @param readTimeout how long a call waits for the model's answer, or between two streamed tokens
+ * ({@code EAW_LLM_READ_TIMEOUT}, default 30 s); a call is retried once at most, then the caller falls back
  */
 @ConfigurationProperties("eaw.llm")
 public record LlmSettings(@Nullable String provider, @Nullable String baseUrl, @Nullable String model,
-		@Nullable String apiKey) {
+		@Nullable String apiKey, @DefaultValue("2s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout) {
+
+	@ConstructorBinding
+	public LlmSettings {
+	}
+
+	/** The settings with the default timeouts. */
+	public LlmSettings(@Nullable String provider, @Nullable String baseUrl, @Nullable String model,
+			@Nullable String apiKey) {
+		this(provider, baseUrl, model, apiKey, Duration.ofSeconds(2), Duration.ofSeconds(30));
+	}
 
 	public boolean configured() {
 		return provider != null && !provider.isBlank() && baseUrl != null && !baseUrl.isBlank() && model != null

@@ -93,7 +93,8 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		else {
 			answer = answer(chosen, listener, started);
 		}
-		return answer.withContexts(retrieved.contexts(answer.citations(), options));
+		Answer listed = answer.withContexts(retrieved.contexts(answer.citations(), options));
+		return retrieved.notice() == null ? listed : listed.withNotice(retrieved.notice(), retrieved.degraded());
 	}
 
 	/** Refuses a blank or overlong question. */

@@ -101,8 +101,9 @@ public final class LlmAnswers {
 		count(usage);
 		List<Citation> citations = refusal(text) ? List.of() : cited(text, hits);
 		boolean grounded = options.inScope() || !citations.isEmpty() || refusal(text);
-		return new Answer(text, citations, "llm", ExtractiveAnswers.millis(started), usage, null, rewritten, null,
+		Answer answer = new Answer(text, citations, "llm", ExtractiveAnswers.millis(started), usage, null, rewritten, null,
 				grounded, grounded ? null : Answer.GENERAL_KNOWLEDGE, retrieved.contexts(citations, options));
+		return retrieved.notice() == null ? answer : answer.withNotice(retrieved.notice(), retrieved.degraded());
 	}
 
 	/** The system message: the role information first when given, then the rules for sources and citations. */

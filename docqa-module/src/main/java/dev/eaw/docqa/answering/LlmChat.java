@@ -28,8 +28,6 @@ import dev.langchain4j.model.output.TokenUsage;
  */
 public final class LlmChat {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(120);
-
 	/** A reply: its text and the tokens it cost. */
 	public record Reply(String text, Usage usage) {
 	}
@@ -37,6 +35,8 @@ public final class LlmChat {
 	private final ChatModel chat;
 
 	private final StreamingChatModel streaming;
+
+	private final Duration readTimeout;
 
 	public LlmChat(LlmSettings settings) {
 		if (!settings.configured()) {
@@ -46,13 +46,14 @@ public final class LlmChat {
 		String key = settings.apiKey() == null || settings.apiKey().isBlank() ? "none" : settings.apiKey();
 		String apiKey = azure ? "unused" : key;
 		Map<String, String> headers = azure ? Map.of("api-key", key) : Map.of();
+		this.readTimeout = settings.readTimeout();
 		this.chat = OpenAiChatModel.builder()
 			.baseUrl(settings.baseUrl())
 			.modelName(settings.model())
 			.apiKey(apiKey)
 			.customHeaders(headers)
 			.temperature(0.0)
-			.timeout(TIMEOUT)
+			.httpClientBuilder(new LlmTimeouts(settings.connectTimeout(), settings.readTimeout()))
 			.maxRetries(1)
 			.build();
 		this.streaming = OpenAiStreamingChatModel.builder()
@@ -61,19 +62,71 @@ public final class LlmChat {
 			.apiKey(apiKey)
 			.customHeaders(headers)
 			.temperature(0.0)
-			.timeout(TIMEOUT)
+			.httpClientBuilder(new LlmTimeouts(settings.connectTimeout(), settings.readTimeout()))
 			.build();
 	}
 
+	/** The model did not answer: refused, timed out, or failed (after its one retry). */
+	public static final class Failed extends RuntimeException {
+
+		Failed(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
 	public Reply chat(List<ChatMessage> messages) {
-		ChatResponse response = chat.chat(messages);
+		ChatResponse response;
+		try {
+			response = chat.chat(messages);
+		}
+		catch (RuntimeException ex) {
+			throw new Failed("The LLM failed: " + ex, ex);
+		}
 		return new Reply(String.valueOf(response.aiMessage().text()), usage(response.tokenUsage()));
 	}
 
-	/** The reply streamed: each token is given to {@code tokens} on the calling thread as it arrives. */
+	/**
+	 * The reply streamed: each token is given to {@code tokens} on the calling thread as it arrives; the model failing
+	 * or staying silent for the read timeout is {@link Failed}.
+	 */
 	public Reply stream(List<ChatMessage> messages, Consumer<String> tokens) {
 		BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-		streaming.chat(messages, new StreamingChatResponseHandler() {
+		try {
+			streaming.chat(messages, handler(events));
+		}
+		catch (RuntimeException ex) {
+			throw new Failed("The LLM failed: " + ex, ex);
+		}
+		StringBuilder text = new StringBuilder();
+		while (true) {
+			Object event;
+			try {
+				event = events.poll(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while the LLM answered", ex);
+			}
+			if (event == null) {
+				throw new Failed("The LLM was silent for " + readTimeout.toSeconds() + " s", null);
+			}
+			if (event instanceof String token) {
+				text.append(token);
+				tokens.accept(token);
+			}
+			else if (event instanceof ChatResponse response) {
+				return new Reply(text.toString(), usage(response.tokenUsage()));
+			}
+			else {
+				throw new Failed("The LLM failed: " + event, (Throwable) event);
+			}
+		}
+	}
+
+	/** Hands the stream's events to the queue the calling thread reads. */
+	private static StreamingChatResponseHandler handler(BlockingQueue<Object> events) {
+		return new StreamingChatResponseHandler() {
 			@Override
 			public void onPartialResponse(String token) {
 				events.add(token);
@@ -88,33 +141,7 @@ public final class LlmChat {
 			public void onError(Throwable error) {
 				events.add(error);
 			}
-		});
-		StringBuilder text = new StringBuilder();
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (true) {
-			Object event;
-			try {
-				event = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while the LLM answered", ex);
-			}
-			if (event == null) {
-				throw new IllegalStateException("The LLM did not finish its answer within " + TIMEOUT.toSeconds() + " s");
-			}
-			if (event instanceof String token) {
-				text.append(token);
-				tokens.accept(token);
-			}
-			else if (event instanceof ChatResponse response) {
-				return new Reply(text.toString(), usage(response.tokenUsage()));
-			}
-			else {
-				throw new IllegalStateException("The LLM failed: " + ((Throwable) event).getMessage(),
-						(Throwable) event);
-			}
-		}
+		};
 	}
 
 	private static Usage usage(@Nullable TokenUsage usage) {

@@ -13,6 +13,7 @@ import dev.eaw.docqa.Citation;
 import dev.eaw.docqa.RetrievedDocument;
 import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.SearchQuery;
+import dev.eaw.docqa.SearchResult;
 import dev.eaw.docqa.retrieval.HybridSearch;
 
 /**
@@ -27,7 +28,12 @@ final class Retrieval {
 	static final int EXTRA = 5;
 
 	/** The chunks used, best first, and every candidate with its decision (used ones "not cited" until cited). */
-	record Result(List<SearchHit> used, List<RetrievedDocument> candidates) {
+	record Result(List<SearchHit> used, List<RetrievedDocument> candidates, @Nullable String notice) {
+
+		/** Whether the search was made with BM25 alone (the vector store was not reachable). */
+		boolean degraded() {
+			return notice != null;
+		}
 
 		/** The candidates, the used ones marked cited or not by the answer's citations; null unless asked for. */
 		@Nullable List<RetrievedDocument> contexts(List<Citation> citations, AskOptions options) {
@@ -46,8 +52,9 @@ final class Retrieval {
 	}
 
 	static Result retrieve(HybridSearch search, long collectionId, String query, float[] vector, AskOptions options) {
-		List<SearchHit> hits = search.search(collectionId,
+		SearchResult found = search.find(collectionId,
 				new SearchQuery(query, options.topN() + EXTRA, options.mode(), false, options.filter()), vector);
+		List<SearchHit> hits = found.hits();
 		double floor = options.minRelevance();
 		boolean strict = floor > -1;
 		Map<Long, Double> relevance = strict || options.allRetrieved() ? search.relevance(hits, vector) : Map.of();
@@ -68,7 +75,7 @@ final class Retrieval {
 				candidates.add(new RetrievedDocument(i + 1, hit, rounded, true, RetrievedDocument.NOT_CITED, query));
 			}
 		}
-		return new Result(used, candidates);
+		return new Result(used, candidates, found.notice());
 	}
 
 }

@@ -2,12 +2,15 @@ package dev.eaw.docqa.index;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,8 +35,22 @@ public final class ChromaChunkIndex implements ChunkIndex {
 	 * @param collection the Chroma collection that holds the vectors of all Document Q&amp;A collections
 	 */
 	public ChromaChunkIndex(Path textDir, URI url, String tenant, String database, String collection) {
-		this.chroma = new ChromaClient(url, tenant, database, collection);
+		this(textDir, url, tenant, database, collection, Duration.ofSeconds(2), Duration.ofSeconds(10));
+	}
+
+	/**
+	 * The same with the timeouts of each call to Chroma: past them the call is
+	 * {@link dev.eaw.docqa.VectorStoreUnavailable}.
+	 */
+	public ChromaChunkIndex(Path textDir, URI url, String tenant, String database, String collection,
+			Duration connectTimeout, Duration readTimeout) {
+		this.chroma = new ChromaClient(url, tenant, database, collection, connectTimeout, readTimeout);
 		this.text = LuceneChunkIndex.textOnly(textDir);
+	}
+
+	@Override
+	public @Nullable String unavailable() {
+		return chroma.unavailable();
 	}
 
 	@Override

@@ -12,29 +12,53 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.eaw.docqa.VectorStoreUnavailable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small client of Chroma's v2 REST API ({@code /api/v2/tenants/{t}/databases/{d}/collections/{id}/…}): just what
- * {@link ChromaChunkIndex} needs. Creates the tenant, database and collection (cosine space) when missing.
+ * {@link ChromaChunkIndex} needs. Creates the tenant, database and collection (cosine space) when missing, at the first
+ * call that needs them, so the app starts while Chroma is down. A call Chroma does not answer (refused, past the
+ * connect or read timeout, or a 5xx) is {@link VectorStoreUnavailable}.
  */
 final class ChromaClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private final HttpClient http;
+
+	private final Duration connectTimeout;
+
+	private final Duration readTimeout;
 
 	private final String api;
 
-	private final String collectionsPath;
+	private final String tenant;
+
+	private final String database;
 
 	private final String collection;
 
-	private final String collectionPath;
+	private volatile @Nullable String collectionPath;
 
-	ChromaClient(URI url, String tenant, String database, String collection) {
+	ChromaClient(URI url, String tenant, String database, String collection, Duration connectTimeout,
+			Duration readTimeout) {
 		this.api = url.toString().replaceAll("/+$", "") + "/api/v2";
+		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+		this.connectTimeout = connectTimeout;
+		this.readTimeout = readTimeout;
+		this.tenant = tenant;
+		this.database = database;
+		this.collection = collection;
+	}
+
+	/** The collection's path, creating the tenant, database and collection at the first call. */
+	private synchronized String collectionPath() {
+		String path = collectionPath;
+		if (path != null) {
+			return path;
+		}
 		String tenantPath = "/tenants/" + encode(tenant);
 		if (send("GET", tenantPath, null, true) == null) {
 			send("POST", "/tenants", Map.of("name", tenant), false);
@@ -45,24 +69,45 @@ final class ChromaClient {
 		}
 		JsonNode created = send("POST", databasePath + "/collections", Map.of("name", collection, "get_or_create", true,
 				"configuration", Map.of("hnsw", Map.of("space", "cosine"))), false);
-		this.collectionsPath = databasePath + "/collections/";
-		this.collection = collection;
-		this.collectionPath = collectionsPath + created.get("id").asString();
+		path = collectionsPath() + created.get("id").asString();
+		collectionPath = path;
+		return path;
+	}
+
+	private String collectionsPath() {
+		return "/tenants/" + encode(tenant) + "/databases/" + encode(database) + "/collections/";
+	}
+
+	/** Null when Chroma answers its heartbeat (within the connect timeout: health waits no longer), else why not. */
+	@Nullable String unavailable() {
+		try {
+			send("GET", "/heartbeat", null, false, connectTimeout);
+			return null;
+		}
+		catch (VectorStoreUnavailable ex) {
+			return VectorStoreUnavailable.DETAIL + " (Chroma at " + api.substring(0, api.length() - 7) + ").";
+		}
 	}
 
 	/** Deletes the collection with all its records. */
-	void dropCollection() {
-		send("DELETE", collectionsPath + encode(collection), null, true);
+	synchronized void dropCollection() {
+		send("DELETE", collectionsPath() + encode(collection), null, true);
+		collectionPath = null;
 	}
 
 	/** Posts to one of the collection's operations ({@code upsert}, {@code query}, {@code get}, {@code delete}). */
 	JsonNode post(String operation, Map<String, ?> body) {
-		return send("POST", collectionPath + "/" + operation, body, false);
+		return send("POST", collectionPath() + "/" + operation, body, false);
 	}
 
 	private @Nullable JsonNode send(String method, String path, @Nullable Object body, boolean missingIsNull) {
+		return send(method, path, body, missingIsNull, readTimeout);
+	}
+
+	private @Nullable JsonNode send(String method, String path, @Nullable Object body, boolean missingIsNull,
+			Duration timeout) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-			.timeout(Duration.ofSeconds(60))
+			.timeout(timeout)
 			.header("Accept", "application/json");
 		if (body == null) {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -76,7 +121,7 @@ final class ChromaClient {
 			response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Chroma at " + api + " is unreachable: " + ex.getMessage(), ex);
+			throw new VectorStoreUnavailable("Chroma at " + api + " is unreachable: " + ex, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -84,6 +129,10 @@ final class ChromaClient {
 		}
 		if (missingIsNull && response.statusCode() == 404) {
 			return null;
+		}
+		if (response.statusCode() / 100 == 5) {
+			throw new VectorStoreUnavailable(
+					"Chroma " + method + " " + path + " failed (" + response.statusCode() + "): " + response.body());
 		}
 		if (response.statusCode() / 100 != 2) {
 			throw new IllegalStateException(

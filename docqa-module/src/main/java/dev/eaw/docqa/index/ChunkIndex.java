@@ -43,6 +43,14 @@ public interface ChunkIndex extends AutoCloseable {
 	record Hit(long chunkId, long documentId, double score) {
 	}
 
+	/**
+	 * Null when the index can be used, else why not (a vector store that does not answer). Calls that need the vector
+	 * store throw {@link dev.eaw.docqa.VectorStoreUnavailable} while it does not answer.
+	 */
+	default @Nullable String unavailable() {
+		return null;
+	}
+
 	/** Adds (or replaces) chunks. */
 	void add(List<Entry> entries);
 

@@ -3,6 +3,7 @@ package dev.eaw.docqa.ingestion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.eaw.docqa.DocumentIngestion;
 import dev.eaw.docqa.DocumentMetadata;
 import dev.eaw.docqa.IncomingFile;
 import dev.eaw.docqa.UploadOutcome;
+import dev.eaw.docqa.VectorStoreUnavailable;
 import dev.eaw.docqa.embedding.Embedders;
 import dev.eaw.docqa.extraction.FileType;
 import dev.eaw.docqa.extraction.Refusal;
@@ -27,6 +29,7 @@ import dev.eaw.docqa.index.ChunkIndex;
 import dev.eaw.docqa.jdbc.ChunkRows;
 import dev.eaw.docqa.jdbc.CollectionRows;
 import dev.eaw.docqa.jdbc.DocumentRows;
+import dev.eaw.kernel.Conflict;
 import dev.eaw.kernel.InvalidInput;
 import dev.eaw.kernel.NotFound;
 
@@ -59,6 +62,8 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	private final boolean images;
 
+	private final OutageRetries retries;
+
 	public BackgroundIngestion(CollectionCatalogue collections, DocumentRows documents, ChunkRows chunks,
 			FileStore files, Embedders embedders, ChunkIndex index, ApplicationEventPublisher events,
 			IngestionQueue queue, IngestionOptions options) {
@@ -73,6 +78,7 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		this.images = options.ocr().enabled();
 		this.embedders = embedders;
 		this.queue = queue;
+		this.retries = new OutageRetries(index, documents, this::enqueue);
 		this.pipeline = new IngestionPipeline(documents, chunks, files, embedders, options, index, events, queue);
 	}
 
@@ -92,6 +98,25 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 
 	private void enqueue(long id) {
 		queue.submit(id, () -> pipeline.ingest(id));
+	}
+
+	/**
+	 * Every {@code interval}, once the index answers, queues again the documents that failed because the vector store
+	 * was not reachable.
+	 */
+	public void retryEvery(Duration interval) {
+		retries.every(interval);
+	}
+
+	@Override
+	public void retry(String collection, long id, String user) {
+		row(collection, id);
+		if (!documents.retry(id)) {
+			throw new Conflict("Only a failed document can be retried; document " + id + " is "
+					+ documents.find(id).map(r -> r.document().status().key()).orElse("gone") + ".");
+		}
+		log.info("Document {} in collection '{}' retried by {}", id, collection, user);
+		enqueue(id);
 	}
 
 	@Override
@@ -135,6 +160,10 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 			FileType type = FileType.sniff(received.path(), name, images);
 			var existing = documents.findBySha(collectionId, received.sha256());
 			if (existing.isPresent()) {
+				if (documents.retry(existing.get())) { // the same bytes again: the failed document is retried
+					enqueue(existing.get());
+					return UploadOutcome.retried(name, existing.get(), type.key());
+				}
 				return UploadOutcome.duplicate(name, existing.get());
 			}
 			long id = documents.insert(collectionId, title(name), name, type.key(), type.contentType(),
@@ -244,13 +273,19 @@ public final class BackgroundIngestion implements DocumentIngestion, AutoCloseab
 		row(collection, id);
 		queue.cancel(id);
 		documents.delete(id);
-		index.deleteDocument(id);
+		try {
+			index.deleteDocument(id);
+		}
+		catch (VectorStoreUnavailable ex) { // left over vectors of a deleted document are never found
+			log.warn("The vectors of deleted document {} stay in the vector store: {}", id, ex.getMessage());
+		}
 		files.delete(id);
 		events.publishEvent(new DocumentDeleted(collection, id, user));
 	}
 
 	@Override
 	public void close() {
+		retries.close();
 		queue.close();
 	}
 

@@ -13,6 +13,7 @@ import dev.eaw.docqa.Chunk;
 import dev.eaw.docqa.Document;
 import dev.eaw.docqa.DocumentIngested;
 import dev.eaw.docqa.DocumentStatus;
+import dev.eaw.docqa.VectorStoreUnavailable;
 import dev.eaw.docqa.chunking.Chunker;
 import dev.eaw.docqa.chunking.DraftChunk;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
@@ -115,6 +116,14 @@ final class IngestionPipeline {
 		catch (Refusal ex) {
 			fail(id, ex.reason());
 		}
+		catch (VectorStoreUnavailable ex) {
+			if (queue.stopped(id)) {
+				stopped(id);
+				return;
+			}
+			log.warn("Ingestion of document {} failed: {}", id, ex.getMessage());
+			fail(id, VectorStoreUnavailable.DOCUMENT_REASON);
+		}
 		catch (Throwable ex) {
 			if (queue.stopped(id)) { // the failure of work cut short by a stop or a delete
 				log.info("Ingestion of document {} stopped", id, ex);
@@ -167,9 +176,19 @@ final class IngestionPipeline {
 		return new Chunker(embedder, budget, Math.min(chunkOverlap, budget / 3));
 	}
 
+	/**
+	 * Marks the document failed without its chunks. Its vectors are removed where the index can (a vector store that
+	 * does not answer keeps them: they are replaced when the document is ingested again, and searches leave out
+	 * documents that are not ready), so a failure is always recorded.
+	 */
 	private void fail(long id, String reason) {
 		try {
 			index.deleteDocument(id);
+		}
+		catch (RuntimeException ex) {
+			log.info("The vectors of failed document {} could not be removed: {}", id, ex.getMessage());
+		}
+		try {
 			chunks.deleteOf(id);
 			documents.status(id, DocumentStatus.FAILED, 1.0, reason.length() > 2000 ? reason.substring(0, 2000) : reason);
 		}

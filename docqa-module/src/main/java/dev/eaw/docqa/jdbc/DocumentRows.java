@@ -84,6 +84,28 @@ public final class DocumentRows {
 			.toList();
 	}
 
+	/** Puts a failed document back to {@code queued}; false when it is not failed (or gone). */
+	public boolean retry(long id) {
+		return jdbc.sql("""
+				UPDATE docqa.documents SET status = 'queued', progress = 0, reason = NULL, updated_at = now()
+				WHERE id = ? AND status = 'failed'""")
+			.param(id)
+			.update() > 0;
+	}
+
+	/** Puts every document that failed with this reason back to {@code queued}; their ids, oldest first. */
+	public List<Long> retryFailed(String reason) {
+		return jdbc.sql("""
+				UPDATE docqa.documents SET status = 'queued', progress = 0, reason = NULL, updated_at = now()
+				WHERE status = 'failed' AND reason = ? RETURNING id""")
+			.param(reason)
+			.query(Long.class)
+			.list()
+			.stream()
+			.sorted()
+			.toList();
+	}
+
 	/** Sets the status and progress; false when the document is gone. */
 	public boolean status(long id, DocumentStatus status, double progress, @Nullable String reason) {
 		return jdbc.sql("UPDATE docqa.documents SET status = ?, progress = ?, reason = ?, updated_at = now() WHERE id = ?")

@@ -6,10 +6,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.eaw.docqa.DocumentSearch;
 import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.SearchMode;
 import dev.eaw.docqa.SearchQuery;
+import dev.eaw.docqa.SearchResult;
+import dev.eaw.docqa.VectorStoreUnavailable;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
 import dev.eaw.docqa.embedding.Embedders;
 import dev.eaw.docqa.index.ChunkIndex;
@@ -19,6 +25,8 @@ import dev.eaw.kernel.InvalidInput;
 
 /** BM25, dense or fused search over a collection's ready chunks (see the package notes). */
 public final class HybridSearch implements DocumentSearch {
+
+	private static final Logger log = LoggerFactory.getLogger(HybridSearch.class);
 
 	/** How many candidates each retriever contributes before fusion. */
 	public static final int DEPTH = 50;
@@ -69,7 +77,7 @@ public final class HybridSearch implements DocumentSearch {
 	}
 
 	@Override
-	public List<SearchHit> search(String collection, SearchQuery query) {
+	public SearchResult find(String collection, SearchQuery query) {
 		CollectionRows.Row row = collections.require(collection);
 		long collectionId = row.id();
 		if (query.text().isBlank()) {
@@ -78,7 +86,7 @@ public final class HybridSearch implements DocumentSearch {
 		if (query.k() < 1 || query.k() > 100) {
 			throw new InvalidInput("k must lie between 1 and 100, not " + query.k() + ".");
 		}
-		return search(collectionId, query, query.mode() == SearchMode.BM25 ? null
+		return find(collectionId, query, query.mode() == SearchMode.BM25 ? null
 				: embedders.of(row.collection().embeddingModel()).embed(query.text()));
 	}
 
@@ -87,20 +95,45 @@ public final class HybridSearch implements DocumentSearch {
 	 * the collection's ready documents only (a document being re-indexed with another model still has vectors of the
 	 * old one).
 	 */
-	public List<SearchHit> search(long collectionId, SearchQuery query, float @org.jspecify.annotations.Nullable [] vector) {
+	public List<SearchHit> search(long collectionId, SearchQuery query, float @Nullable [] vector) {
+		return find(collectionId, query, vector).hits();
+	}
+
+	/**
+	 * {@link #search(long, SearchQuery, float[])} with its notice: while the vector store is not reachable a hybrid
+	 * search is made with BM25 alone (and without MMR, which needs the vectors), a dense one throws
+	 * {@link VectorStoreUnavailable}.
+	 */
+	public SearchResult find(long collectionId, SearchQuery query, float @Nullable [] vector) {
 		ChunkIndex.Filter filter = new ChunkIndex.Filter(collectionId, null, null,
 				collections.readyDocuments(collectionId, query.filter()));
 		int depth = Math.max(DEPTH, query.k() * 3);
+		@Nullable String notice = null;
 		List<Fusion.Fused> fused = switch (query.mode()) {
 			case BM25 -> Fusion.single(index.searchText(query.text(), filter, depth), true);
 			case DENSE -> Fusion.single(index.searchVector(vector, filter, depth), false);
-			case HYBRID -> fusion.fuse(index.searchText(query.text(), filter, depth),
-					index.searchVector(vector, filter, depth));
+			case HYBRID -> {
+				List<ChunkIndex.Hit> text = index.searchText(query.text(), filter, depth);
+				try {
+					yield fusion.fuse(text, index.searchVector(vector, filter, depth));
+				}
+				catch (VectorStoreUnavailable ex) {
+					log.warn("Hybrid search with BM25 alone: {}", ex.getMessage());
+					notice = VectorStoreUnavailable.NOTICE;
+					yield Fusion.single(text, true);
+				}
+			}
 		};
-		if (query.mmr()) {
+		if (query.mmr() && notice == null) {
 			List<Fusion.Fused> pool = fused.subList(0, Math.min(fused.size(), depth));
-			fused = Mmr.rerank(pool, index.vectors(pool.stream().map(Fusion.Fused::chunkId).toList()), query.k(),
-					Mmr.LAMBDA);
+			try {
+				fused = Mmr.rerank(pool, index.vectors(pool.stream().map(Fusion.Fused::chunkId).toList()), query.k(),
+						Mmr.LAMBDA);
+			}
+			catch (VectorStoreUnavailable ex) {
+				log.warn("Search without MMR: {}", ex.getMessage());
+				notice = VectorStoreUnavailable.NOTICE;
+			}
 		}
 		List<Fusion.Fused> top = fused.subList(0, Math.min(fused.size(), query.k() + 10));
 		Map<Long, ChunkRows.Titled> rows = chunks.titled(top.stream().map(Fusion.Fused::chunkId).toList())
@@ -118,7 +151,7 @@ public final class HybridSearch implements DocumentSearch {
 				break;
 			}
 		}
-		return hits;
+		return new SearchResult(hits, notice);
 	}
 
 }

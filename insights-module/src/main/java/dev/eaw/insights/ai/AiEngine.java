@@ -3,6 +3,7 @@ package dev.eaw.insights.ai;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -37,11 +38,20 @@ public final class AiEngine {
 		return cache.get("classify", embedding(), () -> text.classify(input, cleaned), input, String.join("\u0001", cleaned));
 	}
 
-	public AiCache.Lookup summarize(String input) {
+	/**
+	 * The LLM's summary when one is configured, else the extractive one; when the LLM does not answer, the extractive
+	 * one, and {@code fallback} is told why.
+	 */
+	public AiCache.Lookup summarize(String input, Consumer<String> fallback) {
 		if (llm.configured()) {
-			return cache.get("summarize", "llm:" + llm.modelName(),
-					() -> llm.complete(null, "Summarize the following text in at most three sentences. Reply with the summary only.\n\n" + input),
-					input);
+			try {
+				return cache.get("summarize", "llm:" + llm.modelName(),
+						() -> llm.complete(null, "Summarize the following text in at most three sentences. Reply with the summary only.\n\n" + input),
+						input);
+			}
+			catch (LlmClient.Unavailable ex) {
+				fallback.accept(ex.getMessage() + "; extractive summaries instead");
+			}
 		}
 		return cache.get("summarize", embedding(), () -> text.summarize(input), input);
 	}

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.eaw.kernel.LlmSettings;
 import dev.langchain4j.model.chat.ChatModel;
@@ -12,9 +14,28 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 
 /**
  * Completion and translation through the configured LLM (langchain4j's OpenAI-compatible client, which also speaks
- * to Azure OpenAI and Ollama). Without one, every call fails with a message saying how to configure it.
+ * to Azure OpenAI and Ollama). Without one, every call fails with a message saying how to configure it. A call waits
+ * at most {@code eaw.llm.read-timeout} (for connecting too) and is retried once; when it still fails, the LLM is left
+ * alone for {@link #PAUSE}: calls meanwhile fail at once with the same {@link Unavailable}, so a silent LLM costs a
+ * query one timeout, not one per row.
  */
 public final class LlmClient {
+
+	/** How long the LLM is left alone after a call failed. */
+	public static final Duration PAUSE = Duration.ofSeconds(30);
+
+	/** The LLM did not answer (or failed less than {@link #PAUSE} ago). */
+	public static final class Unavailable extends IllegalStateException {
+
+		Unavailable(@Nullable Throwable cause) {
+			super("The language model did not answer", cause);
+		}
+
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(LlmClient.class);
+
+	private volatile long failedAt = System.nanoTime() - PAUSE.toNanos();
 
 	private final LlmSettings settings;
 
@@ -34,14 +55,30 @@ public final class LlmClient {
 	}
 
 	public String complete(@Nullable String model, String prompt) {
-		return chat(model).chat(prompt);
+		return guarded(chat(model), prompt);
+	}
+
+	/** The model's reply, or {@link Unavailable} when it fails or failed less than {@link #PAUSE} ago. */
+	private String guarded(ChatModel model, String prompt) {
+		if (System.nanoTime() - failedAt < PAUSE.toNanos()) {
+			throw new Unavailable(null);
+		}
+		try {
+			return model.chat(prompt);
+		}
+		catch (RuntimeException ex) {
+			failedAt = System.nanoTime();
+			log.warn("The LLM did not answer; LLM calls fail at once for the next {} s: {}", PAUSE.toSeconds(),
+					ex.toString());
+			throw new Unavailable(ex);
+		}
 	}
 
 	public String translate(String text, String from, String to) {
 		String source = from.isBlank() ? "the source language (detect it)" : "language code '" + from + "'";
 		String prompt = "Translate the text between <text> tags from " + source + " to language code '" + to
 				+ "'. Reply with the translation only, no notes.\n<text>" + text + "</text>";
-		return chat(null).chat(prompt).strip();
+		return guarded(chat(null), prompt).strip();
 	}
 
 	private ChatModel chat(@Nullable String requested) {
@@ -59,7 +96,7 @@ public final class LlmClient {
 			.baseUrl(settings.baseUrl())
 			.modelName(model)
 			.temperature(0.0)
-			.timeout(Duration.ofSeconds(60))
+			.timeout(settings.readTimeout())
 			.maxRetries(1);
 		if (azure) {
 			builder.apiKey("unused").customHeaders(Map.of("api-key", key));

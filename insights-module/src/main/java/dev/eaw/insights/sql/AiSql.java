@@ -39,7 +39,12 @@ public final class AiSql {
 	}
 
 	public static @Nullable String summarize(@Nullable String text) {
-		return text == null ? null : call("SUMMARIZE", () -> engine().summarize(text), v -> v, text);
+		return text == null ? null : call("SUMMARIZE", () -> engine().summarize(text, reason -> {
+			QueryContext context = QueryContext.current();
+			if (context != null) {
+				context.noted("SUMMARIZE", reason);
+			}
+		}), v -> v, text);
 	}
 
 	public static @Nullable String extractAnswer(@Nullable String text, @Nullable String question) {

@@ -49,6 +49,8 @@ final class QueryContext {
 
 	private final Map<String, Integer> errors = new LinkedHashMap<>();
 
+	private final Map<String, Integer> notes = new LinkedHashMap<>();
+
 	/** Results already computed in this query: Calcite may evaluate one call more than once per row. */
 	private final Map<String, Object> seen = new java.util.HashMap<>();
 
@@ -165,6 +167,14 @@ final class QueryContext {
 		}
 	}
 
+	/** A row that got a fallback result (not NULL): one warning per distinct message, with the rows it concerns. */
+	synchronized void noted(String function, String message) {
+		String key = function + ": " + message;
+		if (notes.containsKey(key) || notes.size() < MAX_DISTINCT_WARNINGS) {
+			notes.merge(key, 1, Integer::sum);
+		}
+	}
+
 	synchronized long calls() {
 		return calls;
 	}
@@ -177,6 +187,7 @@ final class QueryContext {
 		List<String> warnings = new ArrayList<>();
 		errors.forEach((message, count) -> warnings
 			.add(message + (count > 1 ? " (" + count + " rows, returned NULL)" : " (1 row, returned NULL)")));
+		notes.forEach((message, count) -> warnings.add(message + (count > 1 ? " (" + count + " rows)" : " (1 row)")));
 		return warnings;
 	}
 

@@ -88,6 +88,20 @@ class LlmClientTests {
 	}
 
 	@Test
+	void aSilentLlmTimesOutOnceThenIsLeftAloneForAWhile() throws IOException {
+		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			LlmClient llm = new LlmClient(new LlmSettings("openai", "http://127.0.0.1:" + silent.getLocalPort() + "/v1",
+					"test-model", "sk-test", java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1)));
+			long started = System.nanoTime();
+			assertThatThrownBy(() -> llm.complete(null, "Hi")).isInstanceOf(LlmClient.Unavailable.class)
+				.hasMessage("The language model did not answer");
+			assertThatThrownBy(() -> llm.translate("Hello", "en", "fr")).isInstanceOf(LlmClient.Unavailable.class);
+			assertThat(System.nanoTime() - started).as("did not hang").isLessThan(java.time.Duration.ofSeconds(20).toNanos());
+		}
+		assertThat(bodies).isEmpty();
+	}
+
+	@Test
 	void withoutAnLlmTheErrorSaysHowToConfigureOne() {
 		LlmClient llm = new LlmClient(new LlmSettings(null, null, null, null));
 		assertThat(llm.configured()).isFalse();

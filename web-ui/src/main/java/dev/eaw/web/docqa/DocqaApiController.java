@@ -107,7 +107,8 @@ class DocqaApiController {
 	@Operation(summary = "Upload documents (one or more multipart parts named 'files', optional metadata)",
 			description = "PDF, DOCX, HTML, Markdown or plain text. Answers 202 with one entry per file: 'queued' (with "
 					+ "the new document's id, ingested in the background), 'duplicate' (the same bytes are already in "
-					+ "the collection: the existing id) or 'refused' with the reason (empty, too large, unsupported type). "
+					+ "the collection: the existing id), 'retried' (the same bytes had failed: that document is "
+					+ "queued again) or 'refused' with the reason (empty, too large, unsupported type). "
 					+ "At most 50 files per upload (eaw.docqa.max-files-per-upload), more is 400. Metadata for every new "
 					+ "document: form fields metadata.<key>=<value> or a field metadata={\"department\": \"HR\"}; at "
 					+ "most 20 keys of 1-64 characters [A-Za-z0-9_.-], values of at most 256 characters, else 400.")
@@ -160,6 +161,17 @@ class DocqaApiController {
 			.header("Content-Security-Policy", "sandbox; default-src 'none'")
 			.header("X-Content-Type-Options", "nosniff")
 			.body(new FileSystemResource(file.path()));
+	}
+
+	@PostMapping("/{c}/documents/{id}/retry")
+	@Operation(summary = "Ingest a failed document again, from its kept file",
+			description = "Answers 202 with the document, queued again; a document that is not failed is 409. "
+					+ "Documents that failed because the vector store was not reachable are also retried "
+					+ "automatically once it answers (eaw.docqa.retry-interval), and uploading a failed document's "
+					+ "bytes again retries it (outcome 'retried').")
+	ResponseEntity<Document> retry(@PathVariable String c, @PathVariable long id, Principal principal) {
+		ingestion.retry(c, id, principal.getName());
+		return ResponseEntity.accepted().body(ingestion.document(c, id));
 	}
 
 	@DeleteMapping("/{c}/documents/{id}")

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import dev.eaw.docqa.QuestionAnswering;
 import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.SearchMode;
 import dev.eaw.docqa.SearchQuery;
+import dev.eaw.docqa.SearchResult;
 import dev.eaw.kernel.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +33,11 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/docqa/collections/{c}")
 @Tag(name = "Document Q&A", description = "Collections of documents, ingested in the background, searched and asked")
 class DocqaSearchController {
+
+	/** The headers of a degraded search (the body stays the list of hits). */
+	static final String DEGRADED = "Eaw-Degraded";
+
+	static final String NOTICE = "Eaw-Notice";
 
 	private final DocumentSearch search;
 
@@ -46,14 +53,21 @@ class DocqaSearchController {
 			description = "Ranked chunks with the final score and each retriever's score and rank (null where it did not "
 					+ "find the chunk). Filters: document (id), type (pdf, docx, html, markdown, text, png, jpeg, tiff), "
 					+ "from and to (ISO dates, inclusive, on the document's upload date in UTC), metadata.<key>=<value> "
-					+ "(documents whose metadata holds that pair; several must all hold); mmr=true diversifies the result.")
-	List<SearchHit> search(@PathVariable String c, @RequestParam(defaultValue = "") String q,
+					+ "(documents whose metadata holds that pair; several must all hold); mmr=true diversifies the result. "
+					+ "While the vector store is not reachable a hybrid search is made with BM25 alone and says so in "
+					+ "the headers Eaw-Degraded: true and Eaw-Notice; a dense one is 503.")
+	ResponseEntity<List<SearchHit>> search(@PathVariable String c, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "hybrid") String mode,
 			@RequestParam(required = false) @Nullable Long document, @RequestParam(required = false) @Nullable String type,
 			@RequestParam(defaultValue = "false") boolean mmr, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam MultiValueMap<String, String> params) {
-		return search.search(c, new SearchQuery(q, k, SearchMode.of(mode), mmr, DocumentFilter.of(document, type,
-				date("from", from), date("to", to), MetadataParams.of(params))));
+		SearchResult found = search.find(c, new SearchQuery(q, k, SearchMode.of(mode), mmr, DocumentFilter.of(document,
+				type, date("from", from), date("to", to), MetadataParams.of(params))));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (found.notice() != null) {
+			response.header(DEGRADED, Boolean.toString(found.degraded())).header(NOTICE, found.notice());
+		}
+		return response.body(found.hits());
 	}
 
 	/** An ISO date (2026-12-31), or 400. */
@@ -88,7 +102,9 @@ class DocqaSearchController {
 					+ "\"to\": ISO dates, \"metadata\": {\"department\": \"HR\"}} or OData \"metadata/department eq "
 					+ "'HR' and type eq 'pdf'\"), include_contexts ([\"citations\", \"intent\", "
 					+ "\"all_retrieved_documents\"]: the last lists every retrieved chunk with its scores, used or "
-					+ "not, and why). Citations carry content, title, filepath, url and chunk_id.")
+					+ "not, and why). Citations carry content, title, filepath, url and chunk_id. In an outage the "
+					+ "answer still comes, with a notice: extractive when the LLM does not answer; with degraded true "
+					+ "(BM25 alone) while the vector store is not reachable.")
 	Answer ask(@PathVariable String c, @RequestBody(required = false) @Nullable JsonNode body) {
 		AskRequest request = AskRequest.of(body);
 		return answers.ask(c, request.question(), request.conversationId(), request.options(), AnswerListener.NONE);

@@ -66,7 +66,9 @@ class DocqaStreamController {
 					+ "LLM \"usage\" and, for a follow-up, \"rewrittenQuestion\"; \"notice\" for an answer from general "
 					+ "knowledge, \"all_retrieved_documents\" when include_contexts asks for them}); 'error' with a "
 					+ "problem detail instead. With an LLM the tokens are the model's own, as it streams them. Takes the "
-					+ "same options as …/ask.")
+					+ "same options as …/ask. In an outage 'done' also has \"notice\" and \"degraded\"; if the model "
+					+ "fails, a 'notice' event ({\"notice\"}) says so and the tokens after it are an extractive answer that "
+					+ "replaces any streamed before it.")
 	void stream(@PathVariable String c, @RequestBody(required = false) @Nullable JsonNode body,
 			HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -96,6 +98,11 @@ class DocqaStreamController {
 				}
 
 				@Override
+				public void notice(String notice) {
+					events.send("notice", Map.of("notice", notice));
+				}
+
+				@Override
 				public boolean streaming() {
 					return true;
 				}
@@ -115,6 +122,7 @@ class DocqaStreamController {
 			done.put("grounded", answer.grounded());
 			if (answer.notice() != null) {
 				done.put("notice", answer.notice());
+				done.put("degraded", answer.degraded());
 			}
 			if (answer.allRetrievedDocuments() != null) {
 				done.put("all_retrieved_documents", answer.allRetrievedDocuments());

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
+
+import dev.eaw.docqa.VectorStoreUnavailable;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -54,6 +56,16 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 				: "The upload could not be read as multipart/form-data.");
 		problem.setTitle("Invalid input");
 		return problem;
+	}
+
+	/** A call that needs the vector store while it does not answer (a dense search). */
+	@ExceptionHandler(VectorStoreUnavailable.class)
+	ResponseEntity<ProblemDetail> vectorStore(VectorStoreUnavailable ex) {
+		log.warn("A REST call failed because the vector store is not reachable: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				VectorStoreUnavailable.DETAIL + ".");
+		problem.setTitle(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
