@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PDF text page by page (PDFBox), paragraphs as PDFBox detects them, each tagged with its page. Encrypted files
+ * PDF text reflowed into paragraphs and headings ({@link PdfReflow}), each tagged with its page. Encrypted files
  * (a user password) and files PDFBox cannot parse are refused.
  */
 final class PdfExtraction {
@@ -27,19 +26,7 @@ final class PdfExtraction {
 			if (pages == 0) {
 				throw new Refusal("Corrupt PDF: it has no pages.");
 			}
-			PDFTextStripper stripper = new PDFTextStripper();
-			stripper.setSortByPosition(true);
-			stripper.setParagraphEnd("\n\n");
-			ExtractedText.Builder builder = new ExtractedText.Builder();
-			for (int page = 1; page <= pages; page++) {
-				stripper.setStartPage(page);
-				stripper.setEndPage(page);
-				String text = stripper.getText(document);
-				for (String paragraph : text.split("\\r?\\n\\s*\\r?\\n")) {
-					builder.paragraph(dehyphenate(paragraph), page);
-				}
-			}
-			return builder.build(pages);
+			return PdfReflow.reflow(PdfLines.of(document), pages);
 		}
 		catch (InvalidPasswordException ex) {
 			throw new Refusal("Encrypted PDF: it needs a password to open; remove the protection and upload it again.");
@@ -51,11 +38,6 @@ final class PdfExtraction {
 			log.info("PDF {} could not be read", file, ex);
 			throw new Refusal("Corrupt PDF: the file is damaged and cannot be read.");
 		}
-	}
-
-	/** Joins words broken at a line end ("inter-\nnational"); other line breaks become spaces later. */
-	private static String dehyphenate(String paragraph) {
-		return paragraph.replaceAll("(\\p{Ll})-\\r?\\n(\\p{Ll})", "$1$2");
 	}
 
 }
