@@ -17,7 +17,8 @@ import dev.eaw.docqa.extraction.PdfLines.Line;
  * repeats, digits aside, on at least half the pages) and bare page numbers are dropped. A new paragraph starts where
  * the gap to the line above is clearly wider than the usual line spacing, the line is indented, or the font size or
  * weight changes; a short bold or larger-type paragraph without a full stop is a heading. A paragraph that runs on to
- * the next page (no end punctuation, next page goes on in lower case) stays one. Lines are joined with a space,
+ * the next page (its last line there is full, or it has no end punctuation and the next page goes on in lower case)
+ * stays one. Lines are joined with a space,
  * except at an end-of-line hyphen: before a lower-case letter it is a word broken by the typesetter
  * ("inter-" + "national" = "international") unless the document spells the compound with a hyphen elsewhere
  * ("well-known"); before a capital or a digit it is a real hyphen ("non-EU", "COVID-19").
@@ -32,7 +33,11 @@ final class PdfReflow {
 	/** How many lines at the top and at the bottom of a page may be running headers or footers. */
 	private static final int EDGE = 2;
 
-	private record Paragraph(int level, StringBuilder text, int page) {
+	/**
+	 * {@code full}: its last line runs (nearly) to the right margin, so it may go on on the next page; {@code lines}:
+	 * how many it has (a one-line paragraph that is not full is a title, not a continuation).
+	 */
+	private record Paragraph(int level, StringBuilder text, int page, boolean full, int lines) {
 	}
 
 	private final List<List<Line>> pages;
@@ -42,6 +47,8 @@ final class PdfReflow {
 	private float bodySize;
 
 	private float spacing;
+
+	private float rightMargin;
 
 	private PdfReflow(List<List<Line>> pages) {
 		this.pages = pages;
@@ -65,7 +72,11 @@ final class PdfReflow {
 		for (List<Line> page : pages) {
 			List<Paragraph> onPage = paragraphs(page);
 			if (!onPage.isEmpty() && !paragraphs.isEmpty() && runsOn(paragraphs.get(paragraphs.size() - 1), onPage.get(0))) {
-				append(paragraphs.get(paragraphs.size() - 1).text(), onPage.remove(0).text().toString());
+				Paragraph previous = paragraphs.remove(paragraphs.size() - 1);
+				Paragraph next = onPage.remove(0);
+				append(previous.text(), next.text().toString());
+				paragraphs.add(new Paragraph(previous.level(), previous.text(), previous.page(), next.full(),
+						previous.lines() + next.lines()));
 			}
 			paragraphs.addAll(onPage);
 		}
@@ -131,6 +142,8 @@ final class PdfReflow {
 			}
 		}
 		bodySize = mostCommon(sizes, 10);
+		rightMargin = (float) pages.stream().flatMap(List::stream).filter(line -> round(line.size()) == bodySize)
+			.mapToDouble(Line::right).max().orElse(0);
 		spacing = mostCommon(gaps, bodySize * 1.2f);
 		for (List<Line> page : pages) {
 			for (Line line : page) {
@@ -182,14 +195,18 @@ final class PdfReflow {
 		boolean headingType = first.size() > bodySize + 0.5f || first.bold();
 		boolean heading = headingType && lines.size() <= 2 && !text.toString().matches("(?s).*[.,;]\\s*");
 		int level = !heading ? 0 : first.size() >= bodySize * 1.5f ? 1 : 2;
-		return new Paragraph(level, text, first.page());
+		Line last = lines.get(lines.size() - 1);
+		boolean full = last.right() - last.left() >= 0.8f * (rightMargin - last.left());
+		return new Paragraph(level, text, first.page(), full, lines.size());
 	}
 
-	private static boolean runsOn(Paragraph previous, Paragraph next) {
+	private boolean runsOn(Paragraph previous, Paragraph next) {
 		String end = previous.text().toString().strip();
 		String start = next.text().toString();
-		return previous.level() == 0 && next.level() == 0 && !end.isEmpty() && ".!?:;\"\u201D)".indexOf(end.charAt(end.length() - 1)) < 0
+		boolean unfinished = !end.isEmpty() && ".!?:;\"\u201D)".indexOf(end.charAt(end.length() - 1)) < 0
 				&& !start.isEmpty() && Character.isLowerCase(start.charAt(0));
+		boolean continued = previous.full() && (next.lines() > 1 || next.full());
+		return previous.level() == 0 && next.level() == 0 && (unfinished || continued);
 	}
 
 	/** Appends the next line: with a space, or across an end-of-line hyphen as the class comment says. */

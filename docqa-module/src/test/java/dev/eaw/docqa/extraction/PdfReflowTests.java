@@ -24,7 +24,8 @@ class PdfReflowTests {
 			"thumb: no receipt, no refund.",
 			"# Equipment",
 			"If your laptop is stolen, report it to IT within 2 hours, by",
-			"phone or e-mail, and file a police report within 24 hours."),
+			"phone or e-mail, and file a police report within",
+			"24 hours."),
 			List.of(
 			"IT locks the device remotely. A replacement is issued within",
 			"two working days. Staff who travel to non-",

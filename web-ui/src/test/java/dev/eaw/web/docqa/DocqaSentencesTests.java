@@ -124,4 +124,25 @@ class DocqaSentencesTests {
 		assertThat(answer.path("answer").asString()).contains("Mr. J. R. Olsen runs it. [");
 	}
 
+	@Test
+	void theViewerMarksOnlyTheCitedSentence() {
+		JsonNode citation = ask("Who approves travel expenses over 1,000 euros?").path("citations").get(0);
+		int from = citation.path("from").asInt();
+		int to = citation.path("to").asInt();
+		String path = "/docqa/staff-handbook/documents/" + citation.path("documentId").asLong() + "?chunk="
+				+ citation.path("chunkId").asLong();
+
+		HttpResponse<String> page = Http.signedIn(port, "admin", AppTest.ADMIN_PASSWORD)
+			.page(path + "&from=" + from + "&to=" + to);
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains(
+				"<mark class=\"cited\">Travel expenses over 1,000 euros are approved by Dr. Helena Berg, the finance director.</mark>")
+			.contains("Business trips are booked through the travel desk. </span>")
+			.containsOnlyOnce("<mark");
+		HttpResponse<String> stale = Http.signedIn(port, "admin", AppTest.ADMIN_PASSWORD).page(path + "&from=5&to=99999");
+		assertThat(stale.statusCode()).isEqualTo(200);
+		assertThat(stale.body()).doesNotContain("<mark").contains("Travel expenses over 1,000 euros");
+	}
+
 }
