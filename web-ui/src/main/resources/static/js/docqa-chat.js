@@ -24,7 +24,10 @@
   }
 
   function sourceUrl(citation) {
-    return chat.dataset.documents + citation.documentId + '?chunk=' + citation.chunkId + '#chunk-' + citation.chunkId;
+    const sentences = citation.from != null && citation.to != null
+      ? '&from=' + citation.from + '&to=' + citation.to : '';
+    return chat.dataset.documents + citation.documentId + '?chunk=' + citation.chunkId + sentences
+      + '#chunk-' + citation.chunkId;
   }
 
   function pageOf(page) {

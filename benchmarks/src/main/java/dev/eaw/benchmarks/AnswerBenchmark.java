@@ -1,11 +1,21 @@
 package dev.eaw.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import dev.eaw.docqa.SearchHit;
 import dev.eaw.docqa.answering.ExtractiveAnswers;
+import dev.eaw.docqa.chunking.Chunker;
+import dev.eaw.docqa.chunking.DraftChunk;
+import dev.eaw.docqa.extraction.ExtractedText;
+import dev.eaw.docqa.extraction.ExtractionLimits;
+import dev.eaw.docqa.extraction.Extractor;
+import dev.eaw.docqa.extraction.FileType;
 import dev.eaw.docqa.embedding.DocqaEmbedder;
 import dev.eaw.docqa.retrieval.Fusion;
 
@@ -14,7 +24,9 @@ import dev.eaw.docqa.retrieval.Fusion;
  * question, as the module's {@code ask} does it but without the database: embed the question, hybrid search (convex)
  * for the best {@link ExtractiveAnswers#CHUNKS} chunks, score their sentences, choose the quoted ones. Reports how
  * often the quoted sentences contain a gold answer (case-insensitive), the share of "no answer found", p50/p95 of the
- * whole path, and the same choice with the threshold disabled (same scoring, so no second latency).
+ * whole path, and the same choice with the threshold disabled (same scoring, so no second latency). The {@code pdf}
+ * row does it all again on the documents typeset as PDFs and read back through the module's extraction and chunking
+ * (skipped with {@code --no-pdf}).
  */
 final class AnswerBenchmark implements BenchmarkCommand {
 
@@ -25,7 +37,7 @@ final class AnswerBenchmark implements BenchmarkCommand {
 
 	@Override
 	public String usage() {
-		return "answer --beir DIR (with answers.jsonl) [--titles] [--queries N]";
+		return "answer --beir DIR (with answers.jsonl) [--titles] [--queries N] [--no-pdf]";
 	}
 
 	@Override
@@ -42,7 +54,42 @@ final class AnswerBenchmark implements BenchmarkCommand {
 		DocqaEmbedder bge = new DocqaEmbedder();
 		RagIndex.Chunks chunks = RagIndex.chunks(set.corpus(), flags.has("titles"), bge);
 		System.err.println("answer: " + queries.size() + " questions with gold answers; " + chunks.how());
-		try (RagIndex index = RagIndex.build(chunks.chunks(), RagIndex.model(RagIndex.DEFAULT_MODEL, bge))) {
+		Scores plain = measure(set, queries, chunks.chunks(), bge);
+		List<RagIndex.Chunk> pdfChunks = flags.has("no-pdf") ? List.of() : pdfChunks(set.corpus(), bge);
+		double n = queries.size();
+		List<Row> rows = new ArrayList<>(List.of(
+				Row.of("gold passage among the " + ExtractiveAnswers.CHUNKS + " chunks (ceiling)")
+					.metric("questions", queries.size())
+					.metric("contains_gold", plain.found() / n),
+				plain.row("extractive, threshold " + ExtractiveAnswers.DEFAULT_THRESHOLD, n).asDefault(),
+				Row.of("extractive, threshold disabled")
+					.metric("questions", queries.size())
+					.metric("contains_gold", plain.containedWithout() / n)
+					.metric("no_answer", plain.noneWithout() / n)));
+		if (!pdfChunks.isEmpty()) {
+			rows.add(measure(set, queries, pdfChunks, bge)
+				.row("pdf: typeset, extracted, chunked; threshold " + ExtractiveAnswers.DEFAULT_THRESHOLD, n));
+		}
+		return rows;
+	}
+
+	/** The counts of one pass over the questions, and the latency of each. */
+	private record Scores(int found, int contained, int none, int containedWithout, int noneWithout, long[] nanos) {
+
+		Row row(String system, double n) {
+			return Row.of(system)
+				.metric("questions", (int) n)
+				.metric("contains_gold", contained / n)
+				.metric("no_answer", none / n)
+				.metric("p50_ms", HttpLatency.percentile(nanos, 0.50))
+				.metric("p95_ms", HttpLatency.percentile(nanos, 0.95));
+		}
+
+	}
+
+	private static Scores measure(BeirSet set, List<BeirSet.Query> queries, List<RagIndex.Chunk> chunks,
+			DocqaEmbedder bge) throws Exception {
+		try (RagIndex index = RagIndex.build(chunks, RagIndex.model(RagIndex.DEFAULT_MODEL, bge))) {
 			// ask() is not used, so no collections or search service: the hybrid search is done here
 			ExtractiveAnswers answers = new ExtractiveAnswers(null, null, index.index(), bge,
 					ExtractiveAnswers.DEFAULT_THRESHOLD);
@@ -72,23 +119,37 @@ final class AnswerBenchmark implements BenchmarkCommand {
 				noneWithout += unlimited.isEmpty() ? 1 : 0;
 			}
 			Arrays.sort(nanos);
-			double n = queries.size();
-			return List.of(
-					Row.of("gold passage among the " + ExtractiveAnswers.CHUNKS + " chunks (ceiling)")
-						.metric("questions", queries.size())
-						.metric("contains_gold", found / n),
-					Row.of("extractive, threshold " + ExtractiveAnswers.DEFAULT_THRESHOLD)
-						.metric("questions", queries.size())
-						.metric("contains_gold", contained / n)
-						.metric("no_answer", none / n)
-						.metric("p50_ms", HttpLatency.percentile(nanos, 0.50))
-						.metric("p95_ms", HttpLatency.percentile(nanos, 0.95))
-						.asDefault(),
-					Row.of("extractive, threshold disabled")
-						.metric("questions", queries.size())
-						.metric("contains_gold", containedWithout / n)
-						.metric("no_answer", noneWithout / n));
+			return new Scores(found, contained, none, containedWithout, noneWithout, nanos);
 		}
+	}
+
+	/**
+	 * Each document's paragraphs typeset as a PDF ({@link PdfTypesetter}: wrapped, hyphenated, running header and page
+	 * numbers), read back by the module's {@link Extractor} and cut by its {@link Chunker} as an upload would be.
+	 */
+	private static List<RagIndex.Chunk> pdfChunks(List<BeirSet.Doc> corpus, DocqaEmbedder bge) throws IOException {
+		Path dir = Files.createTempDirectory("answer-pdf");
+		PdfTypesetter typesetter = new PdfTypesetter();
+		Extractor extractor = new Extractor(new ExtractionLimits(100 << 20, 20 << 20));
+		Chunker chunker = new Chunker(bge, 350, 50);
+		List<RagIndex.Chunk> chunks = new ArrayList<>();
+		try {
+			for (int d = 0; d < corpus.size(); d++) {
+				Path file = dir.resolve(d + ".pdf");
+				typesetter.write("Benchmark handbook", List.of(corpus.get(d).text().split("\\n\\s*\\n")), file);
+				ExtractedText text = extractor.extract(file, FileType.PDF);
+				for (DraftChunk chunk : chunker.chunk(text)) {
+					chunks.add(new RagIndex.Chunk(d, chunk.embeddingText()));
+				}
+				Files.delete(file);
+			}
+		}
+		finally {
+			Files.deleteIfExists(dir);
+		}
+		System.err.println("answer: pdf row: " + corpus.size() + " documents typeset, extracted and chunked into "
+				+ chunks.size() + " chunks; " + typesetter.replaced() + " characters Times cannot write became '?'");
+		return chunks;
 	}
 
 	private record Answered(List<SearchHit> hits, List<ExtractiveAnswers.Candidate> scored) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A BEIR-format folder: {@code corpus.jsonl} ({@code _id}, {@code title}, {@code text}), {@code queries.jsonl}
  * ({@code _id}, {@code text}), {@code qrels/test.tsv} (query-id, corpus-id, score, with a header line) and, when
  * present, {@code answers.jsonl} ({@code _id} of a query, {@code answers}: gold answer strings). Only queries with
- * qrels are kept.
+ * qrels are kept; documents with an empty text are skipped (nothing to index), their qrels kept.
  */
 record BeirSet(List<Doc> corpus, List<Query> queries) {
 
@@ -30,8 +30,17 @@ record BeirSet(List<Doc> corpus, List<Query> queries) {
 
 	static BeirSet read(Path dir) throws IOException {
 		List<Doc> corpus = new ArrayList<>();
+		int empty = 0;
 		for (JsonNode doc : lines(dir.resolve("corpus.jsonl"))) {
-			corpus.add(new Doc(doc.path("_id").asString(), doc.path("title").asString(""), doc.path("text").asString()));
+			String text = doc.path("text").asString("");
+			if (text.isBlank()) {
+				empty++; // nothing to index or quote (some published sets have them); their qrels stay, unreachable
+				continue;
+			}
+			corpus.add(new Doc(doc.path("_id").asString(), doc.path("title").asString(""), text));
+		}
+		if (empty > 0) {
+			System.err.println(dir.getFileName() + ": skipped " + empty + " documents with an empty text");
 		}
 		Map<String, Map<String, Integer>> qrels = new HashMap<>();
 		Path qrelsFile = dir.resolve("qrels").resolve("test.tsv");

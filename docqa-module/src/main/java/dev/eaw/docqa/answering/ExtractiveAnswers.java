@@ -185,7 +185,9 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 			SearchHit hit = sentences.get(0).hit();
 			String snippet = String.join(" ", sentences.stream().map(Candidate::text).toList());
 			double score = sentences.stream().mapToDouble(Candidate::score).max().orElse(0);
-			citations.add(new Citation(numbers.get(chunkId), hit, snippet, score));
+			int from = sentences.stream().mapToInt(c -> c.span().start()).min().orElse(0);
+			int to = sentences.stream().mapToInt(c -> c.span().end()).max().orElse(0);
+			citations.add(new Citation(numbers.get(chunkId), hit, snippet, score, from, to));
 		});
 		return new Answer(text.toString(), citations, "extractive", millis(started));
 	}

@@ -83,9 +83,16 @@ public final class Ocr {
 
 		/** {@code text} as extracted from page {@code page} (1-based), or the page read by OCR if it has nearly none. */
 		String text(int page, String text) throws IOException {
-			if (!enabled() || text.codePoints().filter(Character::isLetterOrDigit).count() >= MIN_PAGE_TEXT) {
-				return text;
-			}
+			return scanned(text) ? read(page) : text;
+		}
+
+		/** Whether a page with this text layer is read by OCR: OCR is on and the page has (nearly) no text. */
+		boolean scanned(String text) {
+			return enabled() && text.codePoints().filter(Character::isLetterOrDigit).count() < MIN_PAGE_TEXT;
+		}
+
+		/** Page {@code page} (1-based) rendered and read by OCR. */
+		String read(int page) throws IOException {
 			if (++read > maxPages) {
 				throw new Refusal("More than " + maxPages + " pages of this PDF need OCR, the limit per document.");
 			}

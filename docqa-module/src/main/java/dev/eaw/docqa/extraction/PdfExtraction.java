@@ -2,18 +2,22 @@ package dev.eaw.docqa.extraction;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PDF text page by page (PDFBox), paragraphs as PDFBox detects them, each tagged with its page; a page with (nearly)
- * no text is read by {@link Ocr} when it is on. Encrypted files (a user password) and files PDFBox cannot parse are
- * refused.
+ * PDF text reflowed into paragraphs and headings ({@link PdfReflow}), each tagged with its page; a page with (nearly)
+ * no text is read by {@link Ocr} when it is on, its paragraphs placed among the others by page. Encrypted files (a
+ * user password) and files PDFBox cannot parse are refused.
  */
 final class PdfExtraction {
 
@@ -28,20 +32,23 @@ final class PdfExtraction {
 			if (pages == 0) {
 				throw new Refusal("Corrupt PDF: it has no pages.");
 			}
-			PDFTextStripper stripper = new PDFTextStripper();
-			stripper.setSortByPosition(true);
-			stripper.setParagraphEnd("\n\n");
-			ExtractedText.Builder builder = new ExtractedText.Builder();
+			List<PdfLines.Line> lines = PdfLines.of(document);
 			Ocr.ScannedPages scanned = ocr.scannedPages(document);
+			Map<Integer, String> read = new TreeMap<>();
+			List<PdfLines.Line> text = new ArrayList<>();
 			for (int page = 1; page <= pages; page++) {
-				stripper.setStartPage(page);
-				stripper.setEndPage(page);
-				String text = scanned.text(page, stripper.getText(document));
-				for (String paragraph : text.split("\\r?\\n\\s*\\r?\\n")) {
-					builder.paragraph(dehyphenate(paragraph), page);
+				int number = page;
+				List<PdfLines.Line> onPage = lines.stream().filter(l -> l.page() == number).toList();
+				String layer = String.join("\n", onPage.stream().map(PdfLines.Line::text).toList());
+				if (scanned.scanned(layer)) {
+					read.put(page, scanned.read(page));
+				}
+				else {
+					text.addAll(onPage);
 				}
 			}
-			return builder.build(pages);
+			ExtractedText reflowed = PdfReflow.reflow(text, pages);
+			return read.isEmpty() ? reflowed : withScannedPages(reflowed, read, pages);
 		}
 		catch (InvalidPasswordException ex) {
 			throw new Refusal("Encrypted PDF: it needs a password to open; remove the protection and upload it again.");
@@ -55,9 +62,35 @@ final class PdfExtraction {
 		}
 	}
 
-	/** Joins words broken at a line end ("inter-\nnational"); other line breaks become spaces later. */
-	private static String dehyphenate(String paragraph) {
-		return paragraph.replaceAll("(\\p{Ll})-\\r?\\n(\\p{Ll})", "$1$2");
+	/** The reflowed text pages with the OCR-read pages' paragraphs in page order. */
+	private static ExtractedText withScannedPages(ExtractedText reflowed, Map<Integer, String> read, int pages) {
+		ExtractedText.Builder builder = new ExtractedText.Builder();
+		Iterator<Map.Entry<Integer, String>> next = read.entrySet().iterator();
+		Map.Entry<Integer, String> pending = next.next();
+		for (Block block : reflowed.blocks()) {
+			int page = block.page() == null ? 0 : block.page();
+			while (pending != null && pending.getKey() < page) {
+				paragraphs(builder, pending);
+				pending = next.hasNext() ? next.next() : null;
+			}
+			if (block.heading()) {
+				builder.heading(block.level(), block.text(), block.page());
+			}
+			else {
+				builder.paragraph(block.text(), block.page());
+			}
+		}
+		while (pending != null) {
+			paragraphs(builder, pending);
+			pending = next.hasNext() ? next.next() : null;
+		}
+		return builder.build(pages);
+	}
+
+	private static void paragraphs(ExtractedText.Builder builder, Map.Entry<Integer, String> page) {
+		for (String paragraph : page.getValue().split("\\r?\\n\\s*\\r?\\n")) {
+			builder.paragraph(paragraph, page.getKey());
+		}
 	}
 
 }

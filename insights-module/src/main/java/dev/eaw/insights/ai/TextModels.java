@@ -1,5 +1,7 @@
 package dev.eaw.insights.ai;
 
+import dev.eaw.kernel.text.Sentences;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -120,6 +120,7 @@ class DocqaPagesController {
 
 	@GetMapping("/{c}/documents/{id}")
 	String document(@PathVariable String c, @PathVariable long id, @RequestParam(required = false) @Nullable Long chunk,
+			@RequestParam(required = false) @Nullable Integer from, @RequestParam(required = false) @Nullable Integer to,
 			Model model) {
 		DocumentDetail first = ingestion.detail(c, id, 0, CHUNK_PAGE);
 		List<Chunk> chunks = new ArrayList<>(first.chunks());
@@ -137,6 +138,11 @@ class DocqaPagesController {
 			.collect(java.util.stream.Collectors.joining("\n")));
 		model.addAttribute("sections", sections(chunks));
 		model.addAttribute("highlight", chunk);
+		model.addAttribute("marked", chunks.stream()
+			.filter(ch -> chunk != null && ch.id() == chunk)
+			.findFirst()
+			.map(ch -> Marked.of(ch.text(), from, to))
+			.orElse(null));
 		return "docqa/document";
 	}
 
@@ -167,6 +173,19 @@ class DocqaPagesController {
 			metadata.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
 		}
 		return metadata;
+	}
+
+	/** The highlighted chunk's text around the cited sentences, which the page wraps in {@code <mark>}. */
+	record Marked(String before, String quote, String after) {
+
+		/** Null unless {@code [from, to)} is a non-empty range inside the text (a stale or edited link marks nothing). */
+		static @Nullable Marked of(String text, @Nullable Integer from, @Nullable Integer to) {
+			if (from == null || to == null || from < 0 || to <= from || to > text.length()) {
+				return null;
+			}
+			return new Marked(text.substring(0, from), text.substring(from, to), text.substring(to));
+		}
+
 	}
 
 	/** Consecutive chunks of the same page and heading grouped, in the document's order. */
