@@ -69,9 +69,15 @@ final class PdfReflow {
 		dropRunningLines();
 		measure();
 		List<Paragraph> paragraphs = new ArrayList<>();
-		for (List<Line> page : pages) {
-			List<Paragraph> onPage = paragraphs(page);
-			if (!onPage.isEmpty() && !paragraphs.isEmpty() && runsOn(paragraphs.get(paragraphs.size() - 1), onPage.get(0))) {
+		int lastPage = -1; // the page of the last paragraph's end: only the next page can continue it
+		for (int number = 0; number < pages.size(); number++) {
+			List<Paragraph> onPage = paragraphs(pages.get(number));
+			if (onPage.isEmpty()) {
+				continue;
+			}
+			boolean adjacent = lastPage == number - 1;
+			lastPage = number;
+			if (adjacent && !paragraphs.isEmpty() && runsOn(paragraphs.get(paragraphs.size() - 1), onPage.get(0))) {
 				Paragraph previous = paragraphs.remove(paragraphs.size() - 1);
 				Paragraph next = onPage.remove(0);
 				append(previous.text(), next.text().toString());
