@@ -127,8 +127,10 @@ class DocqaAskOptionsTests {
 		assertThat(citation.path("content").asString()).contains("Unused leave days expire at the end of March.");
 		assertThat(citation.path("title").asString()).isEqualTo("leave");
 		assertThat(citation.path("filepath").asString()).isEqualTo("leave.md");
-		assertThat(citation.path("url").asString())
-			.isEqualTo("/docqa/azure-options/documents/" + ids.get("leave.md") + "?chunk=" + citation.path("chunkId").asLong());
+		// the document page with the chunk, and the quoted sentences of an extractive answer marked
+		assertThat(citation.path("url").asString()).isEqualTo("/docqa/azure-options/documents/" + ids.get("leave.md")
+				+ "?chunk=" + citation.path("chunkId").asLong() + "&from=" + citation.path("from").asInt() + "&to="
+				+ citation.path("to").asInt());
 		assertThat(citation.path("chunk_id").asString()).isEqualTo(Long.toString(citation.path("chunkId").asLong()));
 		assertThat(answer.path("intent").asString())
 			.isEqualTo("How many days of paid annual leave does an employee receive?");
@@ -136,7 +138,8 @@ class DocqaAskOptionsTests {
 		assertThat(answer.has("all_retrieved_documents")).isFalse();
 		HttpResponse<String> page = Http.signedIn(port, "admin", AppTest.ADMIN_PASSWORD).page(citation.path("url").asString());
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("leave.md", "department=HR", "chunk-" + citation.path("chunkId").asLong());
+		assertThat(page.body()).contains("leave.md", "department=HR", "chunk-" + citation.path("chunkId").asLong(),
+				"<mark class=\"cited\">");
 	}
 
 	@Test
