@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,13 +33,14 @@ final class PdfExtraction {
 			if (pages == 0) {
 				throw new Refusal("Corrupt PDF: it has no pages.");
 			}
-			List<PdfLines.Line> lines = PdfLines.of(document);
+			Map<Integer, List<PdfLines.Line>> byPage = PdfLines.of(document)
+				.stream()
+				.collect(Collectors.groupingBy(PdfLines.Line::page));
 			Ocr.ScannedPages scanned = ocr.scannedPages(document);
 			Map<Integer, String> read = new TreeMap<>();
 			List<PdfLines.Line> text = new ArrayList<>();
 			for (int page = 1; page <= pages; page++) {
-				int number = page;
-				List<PdfLines.Line> onPage = lines.stream().filter(l -> l.page() == number).toList();
+				List<PdfLines.Line> onPage = byPage.getOrDefault(page, List.of());
 				String layer = String.join("\n", onPage.stream().map(PdfLines.Line::text).toList());
 				if (scanned.scanned(layer)) {
 					read.put(page, scanned.read(page));
