@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.eaw.mlops.serving.LocalPredictor;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code serving}: model serving against its ceiling. Over HTTP with {@code wrk} (Debian package {@code wrk}; 32
  * connections, 2 threads, 15 s each by default): a constant JSON answer through the same security chain
  * ({@code POST /api/mlops/serving/ping}, the ceiling) beside one-row {@code /invocations} of a logistic regression;
- * then in-process, a batch of 1,000 rows through the same predictor code as the server (ONNX Runtime and Tribuo).
+ * then the same invocations through an alias that is moved to an unloadable version meanwhile
+ * ({@link AliasMoveUnderLoad}: no request may fail); then in-process, a batch of 1,000 rows through the same predictor
+ * code as the server (ONNX Runtime and Tribuo).
  * Without {@code --model name/version} it trains and registers the model through the application's own API on
  * generated data first.
  */
@@ -88,15 +87,16 @@ final class ServingBenchmark implements BenchmarkCommand {
 		// warm both up before measuring: after a start the JIT compiler keeps a core busy for a minute or more
 		int warmUp = Math.min(flags.integer("warmup", 20), 300);
 		for (int round = 0; round < 2; round++) {
-			wrk(base.resolve("/api/mlops/serving/ping"), auth, script, warmUp / 2, connections, threads);
-			wrk(base.resolve(servingPath + "/invocations"), auth, script, warmUp / 2, connections, threads);
+			Wrk.run(base.resolve("/api/mlops/serving/ping"), auth, script, warmUp / 2, connections, threads);
+			Wrk.run(base.resolve(servingPath + "/invocations"), auth, script, warmUp / 2, connections, threads);
 		}
-		Wrk ceiling = wrk(base.resolve("/api/mlops/serving/ping"), auth, script, duration, connections, threads);
-		Wrk ours = wrk(base.resolve(servingPath + "/invocations"), auth, script, duration, connections, threads);
+		Wrk ceiling = Wrk.run(base.resolve("/api/mlops/serving/ping"), auth, script, duration, connections, threads);
+		Wrk ours = Wrk.run(base.resolve(servingPath + "/invocations"), auth, script, duration, connections, threads);
 		rows.add(ceiling.row("POST ping: same chain, constant JSON (ceiling)").metric("ratio", 1.0));
 		rows.add(ours.row("POST invocations, 1 row, " + name + "/" + version)
 			.metric("ratio", ours.requestsPerSecond() / ceiling.requestsPerSecond())
 			.asDefault());
+		rows.add(AliasMoveUnderLoad.measure(api, script, name, version, duration, connections, threads));
 
 		int batch = Math.min(flags.integer("batch", 1000), 10_000);
 		int runs = Math.min(flags.integer("runs", 300), 10_000);
@@ -116,7 +116,7 @@ final class ServingBenchmark implements BenchmarkCommand {
 	}
 
 	/** The HTTP calls the benchmark makes to set itself up. */
-	private record Api(HttpClient client, URI base, String auth) {
+	record Api(HttpClient client, URI base, String auth) {
 
 		HttpResponse<String> get(String path) throws IOException, InterruptedException {
 			return client.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", auth).GET().build(),
@@ -126,6 +126,14 @@ final class ServingBenchmark implements BenchmarkCommand {
 		HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
 			return client.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", auth).GET().build(),
 					HttpResponse.BodyHandlers.ofByteArray());
+		}
+
+		HttpResponse<String> deleteJson(String path, String json) throws IOException, InterruptedException {
+			return client.send(HttpRequest.newBuilder(base.resolve(path))
+				.header("Authorization", auth)
+				.header("Content-Type", "application/json")
+				.method("DELETE", HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
@@ -254,83 +262,6 @@ final class ServingBenchmark implements BenchmarkCommand {
 			.metric("p99_ms", nanos[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)] / 1e6)
 			.metric("rows_per_s", rows.size() / (nanos[runs / 2] / 1e9));
 		return format.equals("onnx") && rows.size() > 1 ? row.asDefault() : row;
-	}
-
-	/** What wrk reported. */
-	record Wrk(double requestsPerSecond, double p50Ms, double p99Ms, long errors) {
-
-		Row row(String system) {
-			return Row.of(system)
-				.metric("requests_per_s", requestsPerSecond)
-				.metric("p50_ms", p50Ms)
-				.metric("p99_ms", p99Ms)
-				.metric("errors", errors);
-		}
-
-	}
-
-	private static Wrk wrk(URI url, String auth, Path script, int seconds, int connections, int threads)
-			throws IOException, InterruptedException {
-		List<String> command = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
-				"-H", "Authorization: " + auth, "-s", script.toString(), url.toString());
-		Process process;
-		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("wrk is not installed (Debian: apt-get install -y wrk)", ex);
-		}
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-			throw new IllegalStateException("wrk failed:\n" + output);
-		}
-		return parse(output);
-	}
-
-	private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
-
-	private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
-
-	private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-
-	private static final Pattern SOCKET = Pattern.compile(
-			"Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
-
-	/** Requests per second, p50 and p99 (ms) and errors (non-2xx answers and socket errors) from wrk's report. */
-	static Wrk parse(String output) {
-		Matcher rate = RATE.matcher(output);
-		if (!rate.find()) {
-			throw new IllegalStateException("no Requests/sec in wrk's output:\n" + output);
-		}
-		double p50 = Double.NaN;
-		double p99 = Double.NaN;
-		Matcher percentile = PERCENTILE.matcher(output);
-		while (percentile.find()) {
-			double value = Double.parseDouble(percentile.group(2));
-			double ms = switch (percentile.group(3)) {
-				case "us" -> value / 1000;
-				case "s" -> value * 1000;
-				default -> value;
-			};
-			if (percentile.group(1).equals("50")) {
-				p50 = ms;
-			}
-			else {
-				p99 = ms;
-			}
-		}
-		long errors = 0;
-		Matcher non2xx = NON_2XX.matcher(output);
-		if (non2xx.find()) {
-			errors += Long.parseLong(non2xx.group(1));
-		}
-		Matcher socket = SOCKET.matcher(output);
-		if (socket.find()) {
-			for (int g = 1; g <= 4; g++) {
-				errors += Long.parseLong(socket.group(g));
-			}
-		}
-		return new Wrk(Double.parseDouble(rate.group(1)), p50, p99, errors);
 	}
 
 	private static String encode(String text) {

@@ -28,12 +28,12 @@ class ServingBenchmarkTests {
 
 	@Test
 	void readsRatePercentilesAndErrors() {
-		ServingBenchmark.Wrk wrk = ServingBenchmark.parse(REPORT);
+		Wrk wrk = Wrk.parse(REPORT);
 		assertThat(wrk.requestsPerSecond()).isCloseTo(8224.97, within(1e-9));
 		assertThat(wrk.p50Ms()).isCloseTo(3.21, within(1e-9));
 		assertThat(wrk.p99Ms()).isCloseTo(15.40, within(1e-9));
 		assertThat(wrk.errors()).isEqualTo(7);
-		assertThat(ServingBenchmark.parse(REPORT.replace("3.21ms", "812.00us").replace("15.40ms", "1.20s")).p99Ms())
+		assertThat(Wrk.parse(REPORT.replace("3.21ms", "812.00us").replace("15.40ms", "1.20s")).p99Ms())
 			.isCloseTo(1200, within(1e-9));
 	}
 

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * MLflow's model registry: registered models with numbered versions, stages, tags and aliases. Failures are
- * {@link TrackingError}s with MLflow's error codes; setting an alias publishes {@link ModelAliasSet}.
+ * {@link TrackingError}s with MLflow's error codes. Changes publish events ({@link ModelAliasSet},
+ * {@link ModelAliasDeleted}, {@link ModelVersionRegistered}, {@link ModelVersionDeleted},
+ * {@link RegisteredModelRemoved}) that listeners should take after the commit, as serving does.
  */
 public interface ModelRegistry {
 
@@ -33,7 +35,10 @@ public interface ModelRegistry {
 	/** Deletes a tag; one the model does not have is no error, as in MLflow. */
 	void deleteModelTag(String name, String key);
 
-	/** Points an alias at a version (moving it if it named another); {@code latest} and {@code v<n>} are reserved. */
+	/**
+	 * Points an alias at a version (moving it if it named another); {@code latest} and {@code v<n>} are reserved. An
+	 * {@link AliasMoveCheck} (serving) is asked first and may refuse, leaving everything as it was.
+	 */
 	void setAlias(String name, String alias, String version);
 
 	/** Deletes an alias; one the model does not have is no error, as in MLflow. */

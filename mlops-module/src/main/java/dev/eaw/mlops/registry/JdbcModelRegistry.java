@@ -2,15 +2,16 @@ package dev.eaw.mlops.registry;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.eaw.mlops.AliasMoveCheck;
 import dev.eaw.mlops.ModelAliasDeleted;
 import dev.eaw.mlops.ModelAliasSet;
 import dev.eaw.mlops.ModelStage;
@@ -33,21 +34,21 @@ import dev.eaw.mlops.tracking.PageTokens;
 @Transactional
 class JdbcModelRegistry extends JdbcModelVersions {
 
-	private static final Pattern ALIAS = Pattern.compile("[\\w-]{1,255}");
-
-	private static final Pattern VERSION_ALIAS = Pattern.compile("[vV]\\d+");
-
 	private static final Map<String, String> MODEL_COLUMNS = Map.of("name", "m.name", "creation_timestamp",
 			"m.creation_time", "last_updated_timestamp", "m.last_updated_time");
 
-	JdbcModelRegistry(JdbcClient jdbc, ApplicationEventPublisher events) {
+	/** Asked lazily: serving, which implements it, reads this registry. */
+	private final ObjectProvider<AliasMoveCheck> moveChecks;
+
+	JdbcModelRegistry(JdbcClient jdbc, ApplicationEventPublisher events, ObjectProvider<AliasMoveCheck> moveChecks) {
 		super(jdbc, events);
+		this.moveChecks = moveChecks;
 	}
 
 	@Override
 	public RegisteredModel createModel(String name, List<Tag> tags, @Nullable String description,
 			@Nullable String userId) {
-		requireName(name);
+		RegistryRules.requireModelName(name);
 		MlflowLimits.requireText("Description", description);
 		MlflowLimits.requireText("User id", userId, MlflowLimits.NAME);
 		if (findModel(name) != null) {
@@ -86,7 +87,7 @@ class JdbcModelRegistry extends JdbcModelVersions {
 	@Override
 	public RegisteredModel renameModel(String name, String newName) {
 		long id = modelId(name);
-		requireName(newName);
+		RegistryRules.requireModelName(newName);
 		Long other = findModel(newName);
 		if (other != null && other != id) {
 			throw exists(newName);
@@ -169,20 +170,22 @@ class JdbcModelRegistry extends JdbcModelVersions {
 			.update();
 	}
 
+	/**
+	 * Checks the alias and version, lets the {@link AliasMoveCheck} (serving) load the version or refuse the move, and
+	 * only then writes; {@link ModelAliasSet} reaches listeners after the commit.
+	 */
 	@Override
 	public void setAlias(String name, String alias, String version) {
-		if (!ALIAS.matcher(alias).matches()) {
-			throw TrackingError.invalid("Invalid alias name '" + alias + "'. Aliases have 1 to 255 letters, digits, "
-					+ "'_' or '-'.");
-		}
-		if (alias.equalsIgnoreCase("latest")) {
-			throw TrackingError.invalid("'latest' alias name (case insensitive) is reserved.");
-		}
-		if (VERSION_ALIAS.matcher(alias).matches()) {
-			throw TrackingError.invalid("Version alias name '" + alias + "' is reserved.");
-		}
+		RegistryRules.requireAlias(alias);
 		long id = modelId(name);
 		int number = versionRow(name, id, version);
+		Integer current = aliasVersion(id, alias);
+		if (current == null || current != number) {
+			AliasMoveCheck check = moveChecks.getIfAvailable();
+			if (check != null) {
+				check.beforeMove(name, alias, current == null ? null : current.toString(), Integer.toString(number));
+			}
+		}
 		jdbc.sql("INSERT INTO mlops.registered_model_aliases (model_id, alias, version) VALUES (:id, :alias, :version) "
 				+ "ON CONFLICT (model_id, alias) DO UPDATE SET version = excluded.version")
 			.param("id", id)
@@ -204,15 +207,20 @@ class JdbcModelRegistry extends JdbcModelVersions {
 	@Override
 	@Transactional(readOnly = true)
 	public ModelVersion getByAlias(String name, String alias) {
-		long id = modelId(name);
-		Integer version = jdbc
-			.sql("SELECT version FROM mlops.registered_model_aliases WHERE model_id = :id AND alias = :alias")
-			.param("id", id)
+		Integer version = aliasVersion(modelId(name), alias);
+		if (version == null) {
+			throw TrackingError.notFound("Registered model alias " + alias + " not found.");
+		}
+		return getVersion(name, Integer.toString(version));
+	}
+
+	private @Nullable Integer aliasVersion(long modelId, String alias) {
+		return jdbc.sql("SELECT version FROM mlops.registered_model_aliases WHERE model_id = :id AND alias = :alias")
+			.param("id", modelId)
 			.param("alias", alias)
 			.query(Integer.class)
 			.optional()
-			.orElseThrow(() -> TrackingError.notFound("Registered model alias " + alias + " not found."));
-		return getVersion(name, Integer.toString(version));
+			.orElse(null);
 	}
 
 	private void putModelTag(long id, Tag tag) {
@@ -223,13 +231,6 @@ class JdbcModelRegistry extends JdbcModelVersions {
 			.param("key", tag.key())
 			.param("value", tag.value())
 			.update();
-	}
-
-	private static void requireName(String name) {
-		if (name.isBlank()) {
-			throw TrackingError.invalid("Registered model name cannot be empty.");
-		}
-		MlflowLimits.requireText("Registered model name", name, MlflowLimits.NAME);
 	}
 
 	private static TrackingError exists(String name) {

@@ -154,11 +154,7 @@ abstract class JdbcModelVersions implements ModelRegistry {
 	public ModelVersion transitionStage(String name, String version, String stage, boolean archiveExisting) {
 		long id = modelId(name);
 		int number = versionRow(name, id, version);
-		ModelStage target = ModelStage.of(stage);
-		if (archiveExisting && !target.active()) {
-			throw TrackingError.invalid("Model version transition cannot archive existing model versions because '"
-					+ target.label() + "' is not an Active stage. Valid stages are Staging, Production.");
-		}
+		ModelStage target = RegistryRules.transitionTarget(stage, archiveExisting);
 		long now = System.currentTimeMillis();
 		if (archiveExisting) {
 			jdbc.sql("UPDATE mlops.model_versions SET current_stage = 'Archived', last_updated_time = :now "
@@ -222,13 +218,7 @@ abstract class JdbcModelVersions implements ModelRegistry {
 
 	/** A version's number, checked to exist; one that is not an integer is INVALID_PARAMETER_VALUE. */
 	protected int versionRow(String name, long modelId, String version) {
-		int number;
-		try {
-			number = Integer.parseInt(version.trim());
-		}
-		catch (NumberFormatException ex) {
-			throw TrackingError.invalid("Parameter 'version' must be an integer, got '" + version + "'.");
-		}
+		int number = RegistryRules.versionNumber(version);
 		boolean found = jdbc.sql("SELECT count(*) FROM mlops.model_versions WHERE model_id = :id AND version = :version")
 			.param("id", modelId)
 			.param("version", number)

@@ -163,6 +163,7 @@ final class PredictionLog implements AutoCloseable {
 
 	/** Forgets a removed model's rows. */
 	void forget(String model) {
+		jdbc.update("DELETE FROM mlops.prediction_log WHERE model = ?", model);
 		minutes.keySet().removeIf(key -> key.startsWith(model + '\u0000'));
 	}
 
