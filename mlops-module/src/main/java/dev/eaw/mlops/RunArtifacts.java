@@ -40,6 +40,13 @@ public interface RunArtifacts {
 		return entries.stream().anyMatch(e -> e.path().equals(path));
 	}
 
+	/**
+	 * Where in the artifact store a model source or artifact URI of this server points ({@code runs:/<run>/<path>}
+	 * through the run's artifact URI, {@code mlflow-artifacts:/<path>}), or null for a URI elsewhere; an unknown run
+	 * raises {@link TrackingError} with {@code RESOURCE_DOES_NOT_EXIST}.
+	 */
+	@Nullable String storePath(String uri);
+
 	/** The run's artifacts depth first, directories before their contents, at most 500 entries. */
 	List<Entry> tree(String root);
 

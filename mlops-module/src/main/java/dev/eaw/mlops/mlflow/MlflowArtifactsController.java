@@ -1,16 +1,10 @@
 package dev.eaw.mlops.mlflow;
 
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,14 +68,7 @@ class MlflowArtifactsController {
 
 	@GetMapping("/mlflow-artifacts/artifacts/{*path}")
 	ResponseEntity<Resource> download(@PathVariable String path) {
-		Path file = store.download(strip(path));
-		String name = file.getFileName().toString();
-		MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(file));
+		return ArtifactDownloads.send(store, strip(path));
 	}
 
 	@GetMapping("/mlflow-artifacts/artifacts")

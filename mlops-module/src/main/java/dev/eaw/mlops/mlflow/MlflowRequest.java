@@ -195,6 +195,11 @@ final class MlflowRequest {
 		return inputs;
 	}
 
+	/** The objects of an array field, each read as a request of its own. */
+	List<MlflowRequest> items(String field) {
+		return objects(field).stream().map(MlflowRequest::new).toList();
+	}
+
 	List<Metric> metrics(String field) {
 		List<Metric> metrics = new ArrayList<>();
 		for (JsonNode item : objects(field)) {

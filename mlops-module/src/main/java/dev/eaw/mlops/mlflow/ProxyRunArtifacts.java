@@ -8,12 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 import dev.eaw.mlops.ArtifactFile;
 import dev.eaw.mlops.ArtifactStore;
 import dev.eaw.mlops.RunArtifacts;
+import dev.eaw.mlops.RunTracking;
 import dev.eaw.mlops.TrackingError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +33,15 @@ class ProxyRunArtifacts implements RunArtifacts {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String RUNS_SCHEME = "runs:/";
+
 	private final ArtifactStore store;
 
-	ProxyRunArtifacts(ArtifactStore store) {
+	private final RunTracking runs;
+
+	ProxyRunArtifacts(ArtifactStore store, RunTracking runs) {
 		this.store = store;
+		this.runs = runs;
 	}
 
 	/** The chart's data: the method that measured the importance and the features, strongest first. */
@@ -42,6 +49,22 @@ class ProxyRunArtifacts implements RunArtifacts {
 	}
 
 	record Feature(String name, double importance) {
+	}
+
+	@Override
+	public @Nullable String storePath(String uri) {
+		if (uri.startsWith(PROXY_SCHEME)) {
+			return uri.substring(PROXY_SCHEME.length()).replaceAll("/+$", "");
+		}
+		if (!uri.startsWith(RUNS_SCHEME)) {
+			return null;
+		}
+		String rest = uri.substring(RUNS_SCHEME.length());
+		int slash = rest.indexOf('/');
+		String runId = slash < 0 ? rest : rest.substring(0, slash);
+		String root = RunArtifacts.root(runs.get(runId).info());
+		String path = slash < 0 ? "" : rest.substring(slash + 1).replaceAll("/+$", "");
+		return root == null || path.isEmpty() ? root : root + "/" + path;
 	}
 
 	@Override
