@@ -25,14 +25,16 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.eaw.kernel.ApiTokens;
-import dev.eaw.web.support.DatabaseOutage;
+import dev.eaw.kernel.DatabaseOutage;
 import dev.eaw.web.support.ProblemResponses;
 import dev.eaw.kernel.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Two filter chains. The API chain ({@code /api/**}, MLflow's {@code /ajax-api/**}, {@code /actuator/**}) takes HTTP Basic, personal API tokens or
+ * Two filter chains. The API chain ({@code /api/**}, MLflow's {@code /ajax-api/**} and its root routes
+ * {@code /version}, {@code /get-artifact}, {@code /model-versions/get-artifact}, {@code /actuator/**}) takes HTTP
+ * Basic, personal API tokens or
  * the browser's session, answers 401/403 with problem bodies (503 when the database cannot be reached to check the
  * credentials) and asks for a CSRF token only from the browser. The
  * page chain signs people in with a form. In both, reading needs VIEWER, changing needs ANALYST, and
@@ -79,7 +81,9 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SignInAudit audit, SignInThrottle throttle)
 			throws Exception {
-		http.securityMatcher("/api/**", "/ajax-api/**", "/actuator/**")
+		// MLflow's server also routes /version, /get-artifact and /model-versions/get-artifact at its root
+		http.securityMatcher("/api/**", "/ajax-api/**", "/actuator/**", "/version", "/get-artifact",
+				"/model-versions/get-artifact")
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 				auth.requestMatchers("/actuator/**", "/api/admin/**").hasRole("ADMIN");
