@@ -27,7 +27,7 @@ import dev.eaw.web.support.DatabaseOutage;
  */
 @RestControllerAdvice(assignableTypes = { MlflowExperimentsController.class, MlflowRunsController.class,
 		MlflowRegisteredModelsController.class, MlflowModelVersionsController.class,
-		MlflowArtifactsController.class })
+		MlflowArtifactsController.class, MlflowLoggedModelsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MlflowErrorAdvice {
 

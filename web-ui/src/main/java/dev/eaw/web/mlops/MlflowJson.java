@@ -47,7 +47,12 @@ final class MlflowJson {
 		json.put("data", data);
 		Map<String, Object> inputs = new LinkedHashMap<>();
 		list(inputs, "dataset_inputs", run.inputs(), MlflowJson::datasetInput);
+		list(inputs, "model_inputs", run.modelInputs(), id -> Map.of("model_id", id));
 		json.put("inputs", inputs);
+		Map<String, Object> outputs = new LinkedHashMap<>();
+		list(outputs, "model_outputs", run.modelOutputs(),
+				output -> Map.of("model_id", output.modelId(), "step", output.step()));
+		json.put("outputs", outputs);
 		return json;
 	}
 

@@ -50,6 +50,7 @@ final class MlflowRegistryJson {
 		if (!version.aliases().isEmpty()) {
 			json.put("aliases", version.aliases());
 		}
+		put(json, "model_id", version.modelId());
 		return json;
 	}
 
