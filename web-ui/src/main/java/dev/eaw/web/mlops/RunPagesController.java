@@ -20,6 +20,7 @@ import dev.eaw.mlops.ModelRegistry;
 import dev.eaw.mlops.ModelVersion;
 import dev.eaw.mlops.NewModelVersion;
 import dev.eaw.mlops.RegistrySearch;
+import dev.eaw.mlops.RunArtifacts;
 import dev.eaw.mlops.RunSearch;
 import dev.eaw.mlops.RunTracking;
 import dev.eaw.mlops.TrackingError;

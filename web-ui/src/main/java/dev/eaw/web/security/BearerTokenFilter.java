@@ -14,7 +14,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.eaw.kernel.ApiTokens;
-import dev.eaw.web.support.DatabaseOutage;
+import dev.eaw.kernel.DatabaseOutage;
 import dev.eaw.web.support.ProblemResponses;
 import dev.eaw.kernel.UserAccount;
 import jakarta.servlet.FilterChain;

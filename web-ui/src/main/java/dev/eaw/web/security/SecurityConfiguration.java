@@ -25,7 +25,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.eaw.kernel.ApiTokens;
-import dev.eaw.web.support.DatabaseOutage;
+import dev.eaw.kernel.DatabaseOutage;
 import dev.eaw.web.support.ProblemResponses;
 import dev.eaw.kernel.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;

@@ -9,7 +9,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import dev.eaw.kernel.AuditTrail;
-import dev.eaw.web.support.DatabaseOutage;
+import dev.eaw.kernel.DatabaseOutage;
 
 /**
  * Writes sign-ins, failed sign-ins and sign-outs to the audit trail and counts failures in the {@link SignInThrottle}.

@@ -18,6 +18,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.eaw.kernel.DatabaseOutage;
+
 /**
  * Where every error that no controller handled ends up: an RFC 9457 problem body for API paths and non-HTML
  * clients, the one {@code error.html} page for browsers. A failure because the database could not be reached is a 503

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.eaw.kernel.DatabaseOutage;
+
 /** Writes RFC 9457 problem bodies from security filters, where no controller advice reaches. */
 public final class ProblemResponses {
 

@@ -10,6 +10,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import dev.eaw.kernel.DatabaseOutage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which failures count as "the database is not reachable" (503) and which stay ordinary errors. */

@@ -1,7 +1,6 @@
-package dev.eaw.web.mlops;
+package dev.eaw.mlops.mlflow;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -26,6 +25,13 @@ import dev.eaw.mlops.RunStatus;
 import dev.eaw.mlops.RunTracking;
 import dev.eaw.mlops.TrackingError;
 import dev.eaw.mlops.ViewType;
+import dev.eaw.mlops.mlflow.MlflowJson.Empty;
+import dev.eaw.mlops.mlflow.MlflowJson.Metrics;
+import dev.eaw.mlops.mlflow.MlflowJson.OneRun;
+import dev.eaw.mlops.mlflow.MlflowJson.RunInfoJson;
+import dev.eaw.mlops.mlflow.MlflowJson.RunJson;
+import dev.eaw.mlops.mlflow.MlflowJson.RunUpdated;
+import dev.eaw.mlops.mlflow.MlflowJson.Runs;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,50 +54,50 @@ class MlflowRunsController {
 
 	@PostMapping("/runs/create")
 	@Operation(summary = "Create a run: experiment_id, run_name, start_time, tags → run")
-	Map<String, Object> create(@RequestBody(required = false) @Nullable JsonNode body) {
+	OneRun create(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		Run run = runs.create(new NewRun(request.string("experiment_id"), request.string("user_id"),
 				request.string("run_name"), request.int64("start_time"), request.tags("tags")));
-		return Map.of("run", MlflowJson.run(run));
+		return new OneRun(RunJson.of(run));
 	}
 
 	@GetMapping("/runs/get")
-	Map<String, Object> get(@RequestParam MultiValueMap<String, String> query) {
-		return Map.of("run", MlflowJson.run(runs.get(MlflowRequest.of(query).runId())));
+	OneRun get(@RequestParam MultiValueMap<String, String> query) {
+		return new OneRun(RunJson.of(runs.get(MlflowRequest.of(query).runId())));
 	}
 
 	@PostMapping("/runs/update")
-	Map<String, Object> update(@RequestBody(required = false) @Nullable JsonNode body) {
+	RunUpdated update(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
-		return Map.of("run_info", MlflowJson.info(runs.update(request.runId(), request.enumValue("status", RunStatus.class),
+		return new RunUpdated(RunInfoJson.of(runs.update(request.runId(), request.enumValue("status", RunStatus.class),
 				request.int64("end_time"), request.string("run_name"))));
 	}
 
 	@PostMapping("/runs/delete")
-	Map<String, Object> delete(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty delete(@RequestBody(required = false) @Nullable JsonNode body) {
 		runs.delete(MlflowRequest.of(body).required("run_id"));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@PostMapping("/runs/restore")
-	Map<String, Object> restore(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty restore(@RequestBody(required = false) @Nullable JsonNode body) {
 		runs.restore(MlflowRequest.of(body).required("run_id"));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@PostMapping("/runs/search")
 	@Operation(summary = "Search runs: experiment_ids, filter, run_view_type, max_results, order_by, page_token")
-	Map<String, Object> search(@RequestBody(required = false) @Nullable JsonNode body) {
+	Runs search(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		ViewType view = request.enumValue("run_view_type", ViewType.class);
 		Page<Run> page = runs.search(new RunSearch(request.strings("experiment_ids"), request.string("filter"),
 				view == null ? ViewType.ACTIVE_ONLY : view, request.int32("max_results", 1000), request.strings("order_by"),
 				request.string("page_token")));
-		return MlflowJson.page("runs", page.items(), page.nextPageToken(), MlflowJson::run);
+		return Runs.of(page);
 	}
 
 	@PostMapping("/runs/log-metric")
-	Map<String, Object> logMetric(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty logMetric(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		String runId = request.runId();
 		ModelMetric metric = request.modelMetric();
@@ -101,70 +107,71 @@ class MlflowRunsController {
 		else {
 			models.logBatch(runId, List.of(metric), List.of(), List.of());
 		}
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@PostMapping("/runs/log-parameter")
-	Map<String, Object> logParam(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty logParam(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		String runId = request.runId();
 		runs.logParam(runId, new Param(request.required("key"), request.required("value")));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@PostMapping("/runs/set-tag")
-	Map<String, Object> setTag(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty setTag(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		String runId = request.runId();
 		runs.setTag(runId, new dev.eaw.mlops.Tag(request.required("key"), request.required("value")));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@PostMapping("/runs/delete-tag")
-	Map<String, Object> deleteTag(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty deleteTag(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		runs.deleteTag(request.required("run_id"), request.required("key"));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@PostMapping("/runs/log-batch")
 	@Operation(summary = "Log up to 1000 metrics, 100 params and 100 tags at once")
-	Map<String, Object> logBatch(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty logBatch(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
-		models.logBatch(request.required("run_id"), request.each("metrics", MlflowRequest::modelMetric), request.params("params"),
-				request.tags("tags"));
-		return Map.of();
+		models.logBatch(request.required("run_id"), request.each("metrics", MlflowRequest::modelMetric),
+				request.params("params"), request.tags("tags"));
+		return Empty.INSTANCE;
 	}
 
 	@PostMapping("/runs/log-inputs")
 	@Operation(summary = "Log the datasets a run used (name, digest, source type, source; schema and profile optional)")
-	Map<String, Object> logInputs(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty logInputs(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
-		models.logInputs(request.required("run_id"), request.datasetInputs("datasets"), request.each("models", model -> model.required("model_id")));
-		return Map.of();
+		models.logInputs(request.required("run_id"), request.datasetInputs("datasets"),
+				request.each("models", model -> model.required("model_id")));
+		return Empty.INSTANCE;
 	}
 
 	/** MLflow 3's log-outputs: the logged models a run produced ({@code models: [{model_id, step}]}). */
 	@PostMapping("/runs/outputs")
 	@Operation(summary = "Log the logged models a run produced: run_id, models [{model_id, step}]")
-	Map<String, Object> logOutputs(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty logOutputs(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		models.logOutputs(request.required("run_id"), request.each("models", MlflowRequest::modelOutput));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@GetMapping("/metrics/get-history")
-	Map<String, Object> metricHistory(@RequestParam MultiValueMap<String, String> query) {
+	Metrics metricHistory(@RequestParam MultiValueMap<String, String> query) {
 		MlflowRequest request = MlflowRequest.of(query);
 		Page<Metric> page = runs.metricHistory(request.runId(), request.required("metric_key"),
 				request.int32("max_results", 25_000), request.string("page_token"));
-		return MlflowJson.page("metrics", page.items(), page.nextPageToken(), MlflowJson::metric);
+		return Metrics.of(page);
 	}
 
 	/** Any other MLflow path (artifacts, traces, datasets, a wrong method): MLflow's 404 for an unrouted call. */
 	@RequestMapping("/**")
 	@Hidden
-	Map<String, Object> notImplemented(HttpServletRequest request) {
+	Empty notImplemented(HttpServletRequest request) {
 		throw new TrackingError(TrackingError.Code.ENDPOINT_NOT_FOUND,
 				"This server does not implement " + request.getMethod() + " " + request.getRequestURI() + ".");
 	}

@@ -1,39 +1,27 @@
-package dev.eaw.web.mlops;
+package dev.eaw.mlops.mlflow;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 import dev.eaw.mlops.ArtifactFile;
 import dev.eaw.mlops.ArtifactStore;
-import dev.eaw.mlops.RunInfo;
+import dev.eaw.mlops.RunArtifacts;
 import dev.eaw.mlops.TrackingError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * A run's artifacts as its page shows them: the tree under the run's proxy path with download links, and the
- * evaluation files the trainers write ({@code evaluation/confusion_matrix.json},
- * {@code evaluation/feature_importance.json}) read for the pictures.
- */
+/** {@link RunArtifacts} over the artifact proxy's store, with links to the proxy's download route. */
 @Component
-class RunArtifacts {
-
-	static final String DOWNLOAD = "/api/2.0/mlflow-artifacts/artifacts/";
-
-	static final String CONFUSION_MATRIX = "evaluation/confusion_matrix.json";
-
-	static final String FEATURE_IMPORTANCE = "evaluation/feature_importance.json";
+class ProxyRunArtifacts implements RunArtifacts {
 
 	private static final int MAX_DEPTH = 6;
 
@@ -45,27 +33,19 @@ class RunArtifacts {
 
 	private final ArtifactStore store;
 
-	RunArtifacts(ArtifactStore store) {
+	ProxyRunArtifacts(ArtifactStore store) {
 		this.store = store;
 	}
 
-	/** One file or directory of the tree; {@code path} is relative to the run's artifact root. */
-	record Entry(String path, String name, boolean dir, @Nullable Long size, int depth, String href) {
+	/** The chart's data: the method that measured the importance and the features, strongest first. */
+	record FeatureChart(String method, List<Feature> features) {
 	}
 
-	/** A confusion matrix: rows are the actual labels, columns the predicted ones; shades from 0 to 1 per cell. */
-	record ConfusionMatrix(List<String> labels, List<List<Long>> counts, List<List<Double>> shades) {
+	record Feature(String name, double importance) {
 	}
 
-	/** The run's path in the proxy store, or null when its artifacts live elsewhere. */
-	static @Nullable String root(RunInfo info) {
-		String uri = info.artifactUri();
-		return uri.startsWith(MlflowArtifactsController.PROXY_SCHEME)
-				? uri.substring(MlflowArtifactsController.PROXY_SCHEME.length()).replaceAll("/+$", "") : null;
-	}
-
-	/** The run's artifacts depth first, directories before their contents, at most 500 entries. */
-	List<Entry> tree(String root) {
+	@Override
+	public List<Entry> tree(String root) {
 		List<Entry> entries = new ArrayList<>();
 		walk(root, "", 0, entries);
 		return entries;
@@ -80,18 +60,15 @@ class RunArtifacts {
 			}
 			String path = prefix.isEmpty() ? file.path() : prefix + "/" + file.path();
 			entries.add(new Entry(path, file.path(), file.isDir(), file.fileSize(), depth,
-					DOWNLOAD + UriUtils.encodePath(root + "/" + path, java.nio.charset.StandardCharsets.UTF_8)));
+					DOWNLOAD + UriUtils.encodePath(root + "/" + path, StandardCharsets.UTF_8)));
 			if (file.isDir() && depth < MAX_DEPTH) {
 				walk(root, path, depth + 1, entries);
 			}
 		}
 	}
 
-	static boolean has(List<Entry> entries, String path) {
-		return entries.stream().anyMatch(e -> e.path().equals(path));
-	}
-
-	Optional<ConfusionMatrix> confusionMatrix(String root, List<Entry> entries) {
+	@Override
+	public Optional<ConfusionMatrix> confusionMatrix(String root, List<Entry> entries) {
 		return read(root, entries, CONFUSION_MATRIX).map(json -> {
 			List<String> labels = new ArrayList<>();
 			json.path("labels").forEach(label -> labels.add(label.asString()));
@@ -115,24 +92,21 @@ class RunArtifacts {
 		});
 	}
 
-	/** The top 20 features as JSON for the chart: {@code {"method": …, "features": [{"name", "importance"}]}}. */
-	Optional<String> featureImportance(String root, List<Entry> entries) {
+	@Override
+	public Optional<String> featureImportance(String root, List<Entry> entries) {
 		return read(root, entries, FEATURE_IMPORTANCE).map(json -> {
-			List<Map<String, Object>> features = new ArrayList<>();
+			List<Feature> features = new ArrayList<>();
 			for (JsonNode feature : json.path("features")) {
-				features.add(Map.of("name", feature.path("name").asString(), "importance",
-						feature.path("importance").asDouble()));
+				features.add(new Feature(feature.path("name").asString(), feature.path("importance").asDouble()));
 			}
-			features.sort(Comparator.comparing((Map<String, Object> f) -> -Math.abs((Double) f.get("importance"))));
-			Map<String, Object> chart = new LinkedHashMap<>();
-			chart.put("method", json.path("method").asString(""));
-			chart.put("features", features.subList(0, Math.min(TOP_FEATURES, features.size())));
-			return JSON.writeValueAsString(chart);
+			features.sort(Comparator.comparingDouble((Feature f) -> -Math.abs(f.importance())));
+			return JSON.writeValueAsString(new FeatureChart(json.path("method").asString(""),
+					features.subList(0, Math.min(TOP_FEATURES, features.size()))));
 		});
 	}
 
 	private Optional<JsonNode> read(String root, List<Entry> entries, String path) {
-		if (!has(entries, path)) {
+		if (!RunArtifacts.has(entries, path)) {
 			return Optional.empty();
 		}
 		try {

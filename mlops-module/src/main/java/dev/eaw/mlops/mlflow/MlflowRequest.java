@@ -1,4 +1,4 @@
-package dev.eaw.web.mlops;
+package dev.eaw.mlops.mlflow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ final class MlflowRequest {
 	boolean requiredBool(String field) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
-			throw missing(field);
+			throw MlflowValues.missing(field);
 		}
 		if (node.isBoolean()) {
 			return node.asBoolean();
@@ -79,13 +79,13 @@ final class MlflowRequest {
 		if (node.isString() && (node.asString().equals("true") || node.asString().equals("false"))) {
 			return node.asString().equals("true");
 		}
-		throw invalid(field, node);
+		throw MlflowValues.invalid(field, node);
 	}
 
 	String required(String field) {
 		String value = string(field);
 		if (value == null) {
-			throw missing(field);
+			throw MlflowValues.missing(field);
 		}
 		return value;
 	}
@@ -96,9 +96,9 @@ final class MlflowRequest {
 			return null;
 		}
 		if (!node.isString()) {
-			throw invalid(field, node);
+			throw MlflowValues.invalid(field, node);
 		}
-		return text(field, node.asString());
+		return MlflowValues.text(field, node.asString());
 	}
 
 	/** {@code run_id}, else {@code run_uuid}, one of which must be there. */
@@ -108,13 +108,13 @@ final class MlflowRequest {
 			runId = string("run_uuid");
 		}
 		if (runId == null || runId.isEmpty()) {
-			throw missing("run_id");
+			throw MlflowValues.missing("run_id");
 		}
 		return runId;
 	}
 
 	@Nullable Long int64(String field) {
-		return int64(body, field);
+		return MlflowValues.int64(field, body.get(field));
 	}
 
 	int int32(String field, int fallback) {
@@ -123,7 +123,7 @@ final class MlflowRequest {
 			return fallback;
 		}
 		if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-			throw invalid(field, body.get(field));
+			throw MlflowValues.invalid(field, body.get(field));
 		}
 		return value.intValue();
 	}
@@ -135,17 +135,17 @@ final class MlflowRequest {
 			return values;
 		}
 		if (node.isString()) {
-			values.add(text(field, node.asString()));
+			values.add(MlflowValues.text(field, node.asString()));
 			return values;
 		}
 		if (!node.isArray()) {
-			throw invalid(field, node);
+			throw MlflowValues.invalid(field, node);
 		}
 		for (JsonNode item : node) {
 			if (!item.isString()) {
-				throw invalid(field, node);
+				throw MlflowValues.invalid(field, node);
 			}
-			values.add(text(field, item.asString()));
+			values.add(MlflowValues.text(field, item.asString()));
 		}
 		return values;
 	}
@@ -159,7 +159,7 @@ final class MlflowRequest {
 			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid(field, body.get(field));
+			throw MlflowValues.invalid(field, body.get(field));
 		}
 	}
 
@@ -188,7 +188,7 @@ final class MlflowRequest {
 		for (int i = 0; i < items.size(); i++) {
 			MlflowRequest input = new MlflowRequest(items.get(i));
 			if (!items.get(i).path("dataset").isObject()) {
-				throw missing(field + "[" + i + "].dataset");
+				throw MlflowValues.missing(field + "[" + i + "].dataset");
 			}
 			MlflowRequest dataset = new MlflowRequest(items.get(i).path("dataset"));
 			inputs.add(new DatasetInput(dataset.required("name"), dataset.required("digest"),
@@ -223,7 +223,7 @@ final class MlflowRequest {
 	ModelOutput modelOutput() {
 		Long step = int64("step");
 		if (step == null) {
-			throw missing("step");
+			throw MlflowValues.missing("step");
 		}
 		return new ModelOutput(required("model_id"), step);
 	}
@@ -232,7 +232,7 @@ final class MlflowRequest {
 	Metric metric() {
 		Long timestamp = int64("timestamp");
 		if (timestamp == null) {
-			throw missing("timestamp");
+			throw MlflowValues.missing("timestamp");
 		}
 		Long step = int64("step");
 		return new Metric(required("key"), requiredDouble("value"), timestamp, step == null ? 0 : step);
@@ -241,29 +241,9 @@ final class MlflowRequest {
 	double requiredDouble(String field) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
-			throw missing(field);
+			throw MlflowValues.missing(field);
 		}
-		if (node.isNumber()) {
-			return node.asDouble();
-		}
-		if (node.isString()) {
-			switch (node.asString()) {
-				case "NaN":
-					return Double.NaN;
-				case "Infinity":
-					return Double.POSITIVE_INFINITY;
-				case "-Infinity":
-					return Double.NEGATIVE_INFINITY;
-				default:
-					try {
-						return Double.parseDouble(node.asString());
-					}
-					catch (NumberFormatException ex) {
-						throw invalid(field, node);
-					}
-			}
-		}
-		throw invalid(field, node);
+		return MlflowValues.toDouble(field, node);
 	}
 
 	private List<JsonNode> objects(String field) {
@@ -273,53 +253,15 @@ final class MlflowRequest {
 			return items;
 		}
 		if (!node.isArray()) {
-			throw invalid(field, node);
+			throw MlflowValues.invalid(field, node);
 		}
 		for (JsonNode item : node) {
 			if (!item.isObject()) {
-				throw invalid(field, node);
+				throw MlflowValues.invalid(field, node);
 			}
 			items.add(item);
 		}
 		return items;
-	}
-
-	private static @Nullable Long int64(JsonNode body, String field) {
-		JsonNode node = body.get(field);
-		if (node == null || node.isNull()) {
-			return null;
-		}
-		if (node.isIntegralNumber() && node.canConvertToLong()) {
-			return node.asLong();
-		}
-		if (node.isString()) {
-			try {
-				return Long.parseLong(node.asString().trim());
-			}
-			catch (NumberFormatException ex) {
-				throw invalid(field, node);
-			}
-		}
-		throw invalid(field, node);
-	}
-
-	/** A string field's value; PostgreSQL cannot store or even compare text with a NUL character. */
-	private static String text(String field, String value) {
-		if (value.indexOf('\0') >= 0) {
-			throw TrackingError.invalid("Invalid value for parameter '" + field + "' supplied: it contains a NUL "
-					+ "character.");
-		}
-		return value;
-	}
-
-	private static TrackingError missing(String field) {
-		return TrackingError.invalid("Missing value for required parameter '" + field + "'. See the API docs for more "
-				+ "information about request parameters.");
-	}
-
-	private static TrackingError invalid(String field, @Nullable JsonNode value) {
-		return TrackingError.invalid("Invalid value " + value + " for parameter '" + field + "' supplied. See the API "
-				+ "docs for more information about request parameters.");
 	}
 
 }

@@ -1,23 +1,24 @@
-package dev.eaw.web.mlops;
+package dev.eaw.mlops.mlflow;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 
 import dev.eaw.mlops.LoggedModel;
 import dev.eaw.mlops.ModelMetric;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Tag;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * MLflow 3's logged-model messages as snake_case records (mlflow/protos/service.proto: {@code CreateLoggedModel},
  * {@code FinalizeLoggedModel}, {@code SearchLoggedModels}, {@code SetLoggedModelTags},
  * {@code LogLoggedModelParamsRequest}, {@code LoggedModel}/{@code LoggedModelInfo}/{@code LoggedModelData},
- * {@code ListLoggedModelArtifacts}); unset fields and empty lists are left out, as protobuf JSON does.
+ * {@code ListLoggedModelArtifacts}); unset fields and empty lists are left out, as protobuf JSON does. Requests
+ * ignore fields they do not know.
  */
 final class LoggedModelWire {
 
@@ -41,8 +42,8 @@ final class LoggedModelWire {
 
 	}
 
+	@MlflowWire
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Create(@Nullable String experimentId, @Nullable String name, @Nullable String modelType,
 			@Nullable String sourceRunId, @Nullable List<KeyValue> params, @Nullable List<KeyValue> tags) {
 	}
@@ -55,24 +56,24 @@ final class LoggedModelWire {
 	record KeyValues(@Nullable List<KeyValue> params, @Nullable List<KeyValue> tags) {
 	}
 
+	@MlflowWire
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Search(@Nullable List<String> experimentIds, @Nullable String filter, @Nullable List<Dataset> datasets,
 			@Nullable Integer maxResults, @Nullable List<OrderBy> orderBy, @Nullable String pageToken) {
 	}
 
+	@MlflowWire
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Dataset(@Nullable String datasetName, @Nullable String datasetDigest) {
 	}
 
+	@MlflowWire
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record OrderBy(@Nullable String fieldName, @Nullable Boolean ascending, @Nullable String datasetName,
 			@Nullable String datasetDigest) {
 	}
 
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@MlflowWire
 	record Model(Info info, Data data) {
 
 		static Model of(LoggedModel model) {
@@ -86,47 +87,44 @@ final class LoggedModelWire {
 
 	}
 
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@MlflowWire
 	record Info(String modelId, String experimentId, String name, long creationTimestampMs,
 			long lastUpdatedTimestampMs, String artifactUri, String status, @Nullable String modelType,
-			@Nullable String sourceRunId, @Nullable String statusMessage, List<Tag> tags,
-			List<LoggedModel.Registration> registrations) {
+			@Nullable String sourceRunId, @Nullable String statusMessage, @JsonInclude(Include.NON_EMPTY) List<Tag> tags,
+			@JsonInclude(Include.NON_EMPTY) List<LoggedModel.Registration> registrations) {
 	}
 
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	record Data(List<Param> params, List<MetricJson> metrics) {
+	@MlflowWire
+	record Data(@JsonInclude(Include.NON_EMPTY) List<Param> params,
+			@JsonInclude(Include.NON_EMPTY) List<MetricJson> metrics) {
 	}
 
 	/** MLflow's {@code Metric} with its 3.x fields; a non-finite value is written as MLflow does ({@code "NaN"}). */
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@MlflowWire
 	record MetricJson(String key, Object value, long timestamp, long step, @Nullable String datasetName,
 			@Nullable String datasetDigest, @Nullable String modelId, @Nullable String runId) {
 
 		static MetricJson of(ModelMetric metric) {
-			return new MetricJson(metric.key(), MlflowJson.number(metric.value()), metric.timestamp(), metric.step(),
+			return new MetricJson(metric.key(), MlflowJson.MetricJson.number(metric.value()), metric.timestamp(), metric.step(),
 					metric.datasetName(), metric.datasetDigest(), metric.modelId(), metric.runId());
 		}
 
 	}
 
+	@MlflowWire
 	record ModelResponse(Model model) {
 	}
 
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record SearchResponse(List<Model> models, @Nullable String nextPageToken) {
+	@MlflowWire
+	record SearchResponse(@JsonInclude(Include.NON_EMPTY) List<Model> models, @Nullable String nextPageToken) {
 	}
 
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@MlflowWire
 	record FileJson(String path, boolean isDir, @Nullable Long fileSize) {
 	}
 
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Files(String rootUri, List<FileJson> files, @Nullable String nextPageToken) {
+	@MlflowWire
+	record Files(String rootUri, @JsonInclude(Include.NON_EMPTY) List<FileJson> files, @Nullable String nextPageToken) {
 	}
 
 }

@@ -1,7 +1,6 @@
-package dev.eaw.web.mlops;
+package dev.eaw.mlops.mlflow;
 
 import java.security.Principal;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
@@ -19,6 +18,10 @@ import dev.eaw.mlops.ModelVersion;
 import dev.eaw.mlops.NewModelVersion;
 import dev.eaw.mlops.Page;
 import dev.eaw.mlops.RegistrySearch;
+import dev.eaw.mlops.mlflow.MlflowJson.Empty;
+import dev.eaw.mlops.mlflow.MlflowRegistryJson.DownloadUri;
+import dev.eaw.mlops.mlflow.MlflowRegistryJson.ModelVersions;
+import dev.eaw.mlops.mlflow.MlflowRegistryJson.OneVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -41,77 +44,73 @@ class MlflowModelVersionsController {
 
 	@PostMapping("/create")
 	@Operation(summary = "Add a version: name, source, run_id, tags, run_link, description → model_version")
-	Map<String, Object> create(@RequestBody(required = false) @Nullable JsonNode body, @Nullable Principal user) {
+	OneVersion create(@RequestBody(required = false) @Nullable JsonNode body, @Nullable Principal user) {
 		MlflowRequest request = MlflowRequest.of(body);
-		return version(registry.createVersion(new NewModelVersion(request.required("name"), request.required("source"),
+		return OneVersion.of(registry.createVersion(new NewModelVersion(request.required("name"), request.required("source"),
 				request.string("run_id"), request.tags("tags"), request.string("run_link"),
 				request.string("description"), user == null ? null : user.getName(), request.string("model_id"))));
 	}
 
 	@GetMapping("/get")
-	Map<String, Object> get(@RequestParam MultiValueMap<String, String> query) {
+	OneVersion get(@RequestParam MultiValueMap<String, String> query) {
 		MlflowRequest request = MlflowRequest.of(query);
-		return version(registry.getVersion(request.required("name"), request.required("version")));
+		return OneVersion.of(registry.getVersion(request.required("name"), request.required("version")));
 	}
 
 	@PatchMapping("/update")
-	Map<String, Object> update(@RequestBody(required = false) @Nullable JsonNode body,
+	OneVersion update(@RequestBody(required = false) @Nullable JsonNode body,
 			@RequestParam MultiValueMap<String, String> query) {
 		MlflowRequest request = MlflowRequest.of(body, query);
-		return version(registry.updateVersion(request.required("name"), request.required("version"),
+		return OneVersion.of(registry.updateVersion(request.required("name"), request.required("version"),
 				request.string("description")));
 	}
 
 	@DeleteMapping("/delete")
-	Map<String, Object> delete(@RequestBody(required = false) @Nullable JsonNode body,
+	Empty delete(@RequestBody(required = false) @Nullable JsonNode body,
 			@RequestParam MultiValueMap<String, String> query) {
 		MlflowRequest request = MlflowRequest.of(body, query);
 		registry.deleteVersion(request.required("name"), request.required("version"));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@GetMapping("/search")
 	@Operation(summary = "Search versions: filter (name = …, run_id = …), max_results, order_by, page_token")
-	Map<String, Object> search(@RequestParam MultiValueMap<String, String> query) {
+	ModelVersions search(@RequestParam MultiValueMap<String, String> query) {
 		MlflowRequest request = MlflowRequest.of(query);
 		Long maxResults = request.int64("max_results");
 		Page<ModelVersion> page = registry.searchVersions(new RegistrySearch(request.string("filter"),
 				maxResults == null ? 200_000 : maxResults, request.strings("order_by"), request.string("page_token")));
-		return MlflowJson.page("model_versions", page.items(), page.nextPageToken(), MlflowRegistryJson::version);
+		return ModelVersions.of(page);
 	}
 
 	@PostMapping("/transition-stage")
 	@Operation(summary = "Move a version to None, Staging, Production or Archived; archive_existing_versions")
-	Map<String, Object> transitionStage(@RequestBody(required = false) @Nullable JsonNode body) {
+	OneVersion transitionStage(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
-		return version(registry.transitionStage(request.required("name"), request.required("version"),
+		return OneVersion.of(registry.transitionStage(request.required("name"), request.required("version"),
 				request.required("stage"), request.requiredBool("archive_existing_versions")));
 	}
 
 	@GetMapping("/get-download-uri")
-	Map<String, Object> downloadUri(@RequestParam MultiValueMap<String, String> query) {
+	DownloadUri downloadUri(@RequestParam MultiValueMap<String, String> query) {
 		MlflowRequest request = MlflowRequest.of(query);
-		return Map.of("artifact_uri", registry.downloadUri(request.required("name"), request.required("version")));
+		return new DownloadUri(registry.downloadUri(request.required("name"), request.required("version")));
 	}
 
 	@PostMapping("/set-tag")
-	Map<String, Object> setTag(@RequestBody(required = false) @Nullable JsonNode body) {
+	Empty setTag(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		registry.setVersionTag(request.required("name"), request.required("version"),
 				new dev.eaw.mlops.Tag(request.required("key"), request.required("value")));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@DeleteMapping("/delete-tag")
-	Map<String, Object> deleteTag(@RequestBody(required = false) @Nullable JsonNode body,
+	Empty deleteTag(@RequestBody(required = false) @Nullable JsonNode body,
 			@RequestParam MultiValueMap<String, String> query) {
 		MlflowRequest request = MlflowRequest.of(body, query);
 		registry.deleteVersionTag(request.required("name"), request.required("version"), request.required("key"));
-		return Map.of();
-	}
-
-	private static Map<String, Object> version(ModelVersion version) {
-		return Map.of("model_version", MlflowRegistryJson.version(version));
+		return Empty.INSTANCE;
 	}
 
 }

@@ -1,8 +1,7 @@
-package dev.eaw.web.mlops;
+package dev.eaw.mlops.mlflow;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
@@ -29,16 +28,16 @@ import dev.eaw.mlops.LoggedModels;
 import dev.eaw.mlops.NewLoggedModel;
 import dev.eaw.mlops.Page;
 import dev.eaw.mlops.TrackingError;
-import dev.eaw.web.mlops.LoggedModelWire.Create;
-import dev.eaw.web.mlops.LoggedModelWire.FileJson;
-import dev.eaw.web.mlops.LoggedModelWire.Files;
-import dev.eaw.web.mlops.LoggedModelWire.Finalize;
-import dev.eaw.web.mlops.LoggedModelWire.KeyValue;
-import dev.eaw.web.mlops.LoggedModelWire.KeyValues;
-import dev.eaw.web.mlops.LoggedModelWire.Model;
-import dev.eaw.web.mlops.LoggedModelWire.ModelResponse;
-import dev.eaw.web.mlops.LoggedModelWire.Search;
-import dev.eaw.web.mlops.LoggedModelWire.SearchResponse;
+import dev.eaw.mlops.mlflow.LoggedModelWire.Create;
+import dev.eaw.mlops.mlflow.LoggedModelWire.FileJson;
+import dev.eaw.mlops.mlflow.LoggedModelWire.Files;
+import dev.eaw.mlops.mlflow.LoggedModelWire.Finalize;
+import dev.eaw.mlops.mlflow.LoggedModelWire.KeyValue;
+import dev.eaw.mlops.mlflow.LoggedModelWire.KeyValues;
+import dev.eaw.mlops.mlflow.LoggedModelWire.Model;
+import dev.eaw.mlops.mlflow.LoggedModelWire.ModelResponse;
+import dev.eaw.mlops.mlflow.LoggedModelWire.Search;
+import dev.eaw.mlops.mlflow.LoggedModelWire.SearchResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -66,7 +65,7 @@ class MlflowLoggedModelsController {
 	ModelResponse create(@RequestBody(required = false) @Nullable Create body) {
 		Create request = body != null ? body : new Create(null, null, null, null, null, null);
 		if (request.experimentId() == null || request.experimentId().isEmpty()) {
-			throw missing("experiment_id");
+			throw MlflowValues.missing("experiment_id");
 		}
 		return respond(models.create(new NewLoggedModel(request.experimentId(), request.name(), request.modelType(),
 				request.sourceRunId(), KeyValue.params(request.params()), KeyValue.tags(request.tags()))));
@@ -81,15 +80,15 @@ class MlflowLoggedModelsController {
 	@Operation(summary = "Finalize a logged model: status LOGGED_MODEL_READY or LOGGED_MODEL_UPLOAD_FAILED")
 	ModelResponse finish(@PathVariable String modelId, @RequestBody(required = false) @Nullable Finalize body) {
 		if (body == null || body.status() == null || body.status().isEmpty()) {
-			throw missing("status");
+			throw MlflowValues.missing("status");
 		}
 		return respond(models.finish(modelId, LoggedModelStatus.of(body.status())));
 	}
 
 	@DeleteMapping("/{modelId}")
-	Map<String, Object> delete(@PathVariable String modelId) {
+	MlflowJson.Empty delete(@PathVariable String modelId) {
 		models.delete(modelId);
-		return Map.of();
+		return MlflowJson.Empty.INSTANCE;
 	}
 
 	@PostMapping("/search")
@@ -99,14 +98,14 @@ class MlflowLoggedModelsController {
 		List<LoggedModelSearch.Dataset> datasets = request.datasets() == null ? List.of()
 				: request.datasets().stream().map(d -> {
 					if (d.datasetName() == null || d.datasetName().isEmpty()) {
-						throw missing("datasets.dataset_name");
+						throw MlflowValues.missing("datasets.dataset_name");
 					}
 					return new LoggedModelSearch.Dataset(d.datasetName(), d.datasetDigest());
 				}).toList();
 		List<LoggedModelSearch.OrderBy> orderBy = request.orderBy() == null ? List.of()
 				: request.orderBy().stream().map(o -> {
 					if (o.fieldName() == null || o.fieldName().isEmpty()) {
-						throw missing("order_by.field_name");
+						throw MlflowValues.missing("order_by.field_name");
 					}
 					return new LoggedModelSearch.OrderBy(o.fieldName(), o.ascending() == null || o.ascending(),
 							o.datasetName(), o.datasetDigest());
@@ -123,16 +122,16 @@ class MlflowLoggedModelsController {
 	}
 
 	@DeleteMapping("/{modelId}/tags/{tagKey}")
-	Map<String, Object> deleteTag(@PathVariable String modelId, @PathVariable String tagKey) {
+	MlflowJson.Empty deleteTag(@PathVariable String modelId, @PathVariable String tagKey) {
 		models.deleteTag(modelId, tagKey);
-		return Map.of();
+		return MlflowJson.Empty.INSTANCE;
 	}
 
 	@PostMapping("/{modelId}/params")
-	Map<String, Object> logParams(@PathVariable String modelId,
+	MlflowJson.Empty logParams(@PathVariable String modelId,
 			@RequestBody(required = false) @Nullable KeyValues body) {
 		models.logParams(modelId, KeyValue.params(body == null ? null : body.params()));
-		return Map.of();
+		return MlflowJson.Empty.INSTANCE;
 	}
 
 	/** The files of one directory of the model's artifacts, paths relative to its {@code root_uri}. */
@@ -156,7 +155,7 @@ class MlflowLoggedModelsController {
 	ResponseEntity<Resource> file(@PathVariable String modelId,
 			@RequestParam(name = "artifact_file_path", required = false) @Nullable String path) {
 		if (path == null || path.isEmpty()) {
-			throw missing("artifact_file_path");
+			throw MlflowValues.missing("artifact_file_path");
 		}
 		String root = models.artifactRoot(modelId);
 		if (root == null) {
@@ -173,10 +172,6 @@ class MlflowLoggedModelsController {
 
 	private static ModelResponse respond(dev.eaw.mlops.LoggedModel model) {
 		return new ModelResponse(Model.of(model));
-	}
-
-	private static TrackingError missing(String field) {
-		return TrackingError.invalid("Missing value for required parameter '" + field + "'.");
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.eaw.web.support;
+package dev.eaw.kernel;
 
 import java.net.ConnectException;
 import java.sql.SQLException;

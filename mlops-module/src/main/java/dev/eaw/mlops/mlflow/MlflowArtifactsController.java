@@ -1,11 +1,8 @@
-package dev.eaw.web.mlops;
+package dev.eaw.mlops.mlflow;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
@@ -23,11 +20,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.eaw.mlops.ArtifactFile;
 import dev.eaw.mlops.ArtifactStore;
+import dev.eaw.mlops.RunArtifacts;
 import dev.eaw.mlops.RunInfo;
 import dev.eaw.mlops.RunTracking;
 import dev.eaw.mlops.TrackingError;
+import dev.eaw.mlops.mlflow.MlflowJson.Empty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -39,8 +42,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "MLflow artifacts", description = "MLflow artifact proxy: files of runs and models")
 class MlflowArtifactsController {
 
-	static final String PROXY_SCHEME = "mlflow-artifacts:/";
-
 	private final ArtifactStore store;
 
 	private final RunTracking runs;
@@ -50,10 +51,25 @@ class MlflowArtifactsController {
 		this.runs = runs;
 	}
 
+	/** MLflow's {@code FileInfo}: a path, whether it is a directory and a file's size. */
+	@MlflowWire
+	record FileJson(String path, @JsonProperty("is_dir") boolean isDir, @Nullable Long fileSize) {
+	}
+
+	/** A listing: the files, left out when there are none. */
+	@MlflowWire
+	record Files(@JsonInclude(Include.NON_EMPTY) List<FileJson> files) {
+	}
+
+	/** The tracking server's listing of a run's artifacts: its root URI and the files under the asked path. */
+	@MlflowWire
+	record RunFiles(String rootUri, @JsonInclude(Include.NON_EMPTY) List<FileJson> files) {
+	}
+
 	@PutMapping("/mlflow-artifacts/artifacts/{*path}")
-	Map<String, Object> upload(@PathVariable String path, InputStream body) {
+	Empty upload(@PathVariable String path, InputStream body) {
 		store.upload(strip(path), body);
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@GetMapping("/mlflow-artifacts/artifacts/{*path}")
@@ -69,18 +85,18 @@ class MlflowArtifactsController {
 	}
 
 	@GetMapping("/mlflow-artifacts/artifacts")
-	Map<String, Object> list(@RequestParam(required = false) @Nullable String path) {
-		return files(store.list(path == null ? "" : path), "");
+	Files list(@RequestParam(required = false) @Nullable String path) {
+		return new Files(files(store.list(path == null ? "" : path), ""));
 	}
 
 	@DeleteMapping("/mlflow-artifacts/artifacts/{*path}")
-	Map<String, Object> delete(@PathVariable String path) {
+	Empty delete(@PathVariable String path) {
 		store.delete(strip(path));
-		return Map.of();
+		return Empty.INSTANCE;
 	}
 
 	@GetMapping("/mlflow/artifacts/list")
-	Map<String, Object> runArtifacts(@RequestParam(name = "run_id", required = false) @Nullable String runId,
+	RunFiles runArtifacts(@RequestParam(name = "run_id", required = false) @Nullable String runId,
 			@RequestParam(name = "run_uuid", required = false) @Nullable String runUuid,
 			@RequestParam(required = false) @Nullable String path) {
 		String id = runId != null ? runId : runUuid;
@@ -89,31 +105,16 @@ class MlflowArtifactsController {
 		}
 		RunInfo info = runs.get(id).info();
 		String sub = path == null ? "" : path;
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("root_uri", info.artifactUri());
-		if (info.artifactUri().startsWith(PROXY_SCHEME)) {
-			String root = info.artifactUri().substring(PROXY_SCHEME.length());
-			List<ArtifactFile> found = store.list(sub.isEmpty() ? root : root + "/" + sub);
-			json.putAll(files(found, sub.isEmpty() ? "" : sub + "/"));
+		if (!info.artifactUri().startsWith(RunArtifacts.PROXY_SCHEME)) {
+			return new RunFiles(info.artifactUri(), List.of());
 		}
-		return json;
+		String root = info.artifactUri().substring(RunArtifacts.PROXY_SCHEME.length());
+		List<ArtifactFile> found = store.list(sub.isEmpty() ? root : root + "/" + sub);
+		return new RunFiles(info.artifactUri(), files(found, sub.isEmpty() ? "" : sub + "/"));
 	}
 
-	private static Map<String, Object> files(List<ArtifactFile> found, String prefix) {
-		if (found.isEmpty()) {
-			return Map.of();
-		}
-		List<Map<String, Object>> files = new ArrayList<>();
-		for (ArtifactFile file : found) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("path", prefix + file.path());
-			entry.put("is_dir", file.isDir());
-			if (file.fileSize() != null) {
-				entry.put("file_size", file.fileSize());
-			}
-			files.add(entry);
-		}
-		return Map.of("files", files);
+	private static List<FileJson> files(List<ArtifactFile> found, String prefix) {
+		return found.stream().map(file -> new FileJson(prefix + file.path(), file.isDir(), file.fileSize())).toList();
 	}
 
 	private static String strip(String path) {
