@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Experiment;
 import dev.eaw.mlops.Metric;
-import dev.eaw.mlops.ModelOutput;
 import dev.eaw.mlops.Page;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Run;
@@ -56,7 +55,8 @@ final class MlflowJson {
 							run.data().tags()),
 					new RunInputsJson(run.inputs().stream().map(DatasetInputJson::of).toList(),
 							run.modelInputs().stream().map(ModelInputJson::new).toList()),
-					new RunOutputsJson(run.modelOutputs()));
+					new RunOutputsJson(run.modelOutputs().stream().map(o -> new ModelOutputJson(o.modelId(), o.step()))
+						.toList()));
 		}
 
 	}
@@ -89,7 +89,11 @@ final class MlflowJson {
 
 	/** MLflow 3's {@code RunOutputs}: the logged models a run produced ({@code model_id}, {@code step}). */
 	@MlflowWire
-	record RunOutputsJson(@JsonInclude(Include.NON_EMPTY) List<ModelOutput> modelOutputs) {
+	record RunOutputsJson(@JsonInclude(Include.NON_EMPTY) List<ModelOutputJson> modelOutputs) {
+	}
+
+	@MlflowWire
+	record ModelOutputJson(String modelId, long step) {
 	}
 
 	/** MLflow's {@code DatasetInput}: the input's tags and the dataset. */

@@ -186,7 +186,7 @@ abstract class JdbcModelVersions implements ModelRegistry {
 	@Override
 	@Transactional(readOnly = true)
 	public String downloadUri(String name, String version) {
-		return getVersion(name, version).source();
+		return getVersion(name, version).storageLocation();
 	}
 
 	@Override
