@@ -1,6 +1,5 @@
 package dev.eaw.benchmarks;
 
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class TrackingLoggedModels {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String SEARCH = "logged-models/search";
 
 	private static final String FILTER = "metrics.accuracy > 0.5 AND params.lr = '0.1'";
 
@@ -53,29 +54,13 @@ final class TrackingLoggedModels {
 		List<Row> rows = new ArrayList<>();
 		rows.add(TrackingBenchmark.timings("logged-models: create (PENDING)", created).asDefault());
 		rows.add(TrackingBenchmark.timings("logged-models/{id}: finalize READY", finalized).asDefault());
-		rows.add(search(api, "logged-models/search: " + FILTER + ", order_by metrics.accuracy DESC",
-				Map.of("experiment_ids", List.of(experiment), "filter", FILTER, "order_by",
-						List.of(Map.of("field_name", "metrics.accuracy", "ascending", false))),
-				searchCalls).asDefault());
-		rows.add(search(api, "logged-models/search: plain", Map.of("experiment_ids", List.of(experiment)), searchCalls)
-			.asDefault());
+		Map<String, Object> filtered = Map.of("experiment_ids", List.of(experiment), "filter", FILTER, "order_by",
+				List.of(Map.of("field_name", "metrics.accuracy", "ascending", false)));
+		rows.add(TrackingBenchmark.search(api, SEARCH, "models", SEARCH + ": " + FILTER + ", order_by metrics.accuracy "
+				+ "DESC", filtered, searchCalls).asDefault());
+		rows.add(TrackingBenchmark.search(api, SEARCH, "models", SEARCH + ": plain",
+				Map.of("experiment_ids", List.of(experiment)), searchCalls).asDefault());
 		return rows;
-	}
-
-	private static Row search(TrackingBenchmark.Api api, String name, Map<String, Object> request, int calls)
-			throws Exception {
-		HttpRequest search = api.post("logged-models/search", JSON.writeValueAsBytes(request));
-		api.timed(search);
-		api.timed(search);
-		long[] nanos = new long[calls];
-		int returned = 0;
-		for (int call = 0; call < calls; call++) {
-			TrackingBenchmark.Timed answer = api.timed(search);
-			nanos[call] = answer.nanos();
-			returned = JSON.readTree(answer.body()).path("models").size();
-		}
-		Arrays.sort(nanos);
-		return TrackingBenchmark.timings(name, nanos).metric("models_returned", returned);
 	}
 
 }
