@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * call), then creates {@code --runs} runs ({@code runs/create} + one {@code log-batch} each: metrics {@code acc} and
  * {@code loss}, param {@code lr} ∈ {0.1, 0.01, 0.001}, on {@code --concurrency} threads) and times
  * {@code runs/search} over them: plain, filtered ({@code metrics.acc > 0.5 and params.lr = '0.1'}) and ordered
- * ({@code metrics.acc DESC}), {@code max_results} 1000 each. The floor beside them is
+ * ({@code metrics.acc DESC}), {@code max_results} 1000 each. Then MLflow 3's logged models
+ * ({@link TrackingLoggedModels}): {@code --models} creates, finalizes, and searches over them. The floor beside them is
  * {@code experiments/get?experiment_id=0} (one indexed row, same authentication and JSON path). Published numbers for
  * MLflow's own server are printed beside ours, quoted, not measured here. A time runs from sending a request to
  * having its whole answer; parsing the answer is not counted. The experiment is deleted afterwards (MLflow's soft
@@ -42,7 +43,7 @@ final class TrackingBenchmark implements BenchmarkCommand {
 
 	@Override
 	public String usage() {
-		return "tracking --url http://localhost:8080 --user admin --password P [--runs 10000] [--batch-calls 20] [--search-calls 10] [--concurrency 8]";
+		return "tracking --url http://localhost:8080 --user admin --password P [--runs 10000] [--batch-calls 20] [--search-calls 10] [--concurrency 8] [--models 1000]";
 	}
 
 	@Override
@@ -52,6 +53,7 @@ final class TrackingBenchmark implements BenchmarkCommand {
 		int batchCalls = Math.min(flags.integer("batch-calls", 20), 1000);
 		int searchCalls = Math.min(flags.integer("search-calls", 10), 1000);
 		int concurrency = Math.min(flags.integer("concurrency", 8), 64);
+		int models = Math.min(flags.integer("models", 1000), 100_000);
 		String experiment = api.call("experiments/create", Map.of("name", "bench_tracking_" + System.currentTimeMillis()))
 			.path("experiment_id").asString();
 		try {
@@ -65,6 +67,7 @@ final class TrackingBenchmark implements BenchmarkCommand {
 				.asDefault());
 			rows.add(search(api, "runs/search: order_by metrics.acc DESC", Map.of("experiment_ids", List.of(experiment),
 					"max_results", 1000, "order_by", List.of("metrics.acc DESC")), searchCalls).asDefault());
+			rows.addAll(TrackingLoggedModels.rows(api, experiment, models, searchCalls));
 			rows.add(floor(api, Math.max(batchCalls, searchCalls)));
 			rows.addAll(published());
 			return rows;
@@ -123,7 +126,13 @@ final class TrackingBenchmark implements BenchmarkCommand {
 	}
 
 	private static Row search(Api api, String name, Map<String, Object> request, int calls) throws Exception {
-		HttpRequest search = api.post("runs/search", JSON.writeValueAsBytes(request));
+		return search(api, "runs/search", "runs", name, request, calls);
+	}
+
+	/** {@code calls} timed POSTs of the search at {@code path} after two warm-ups; counts the answer's {@code field}. */
+	static Row search(Api api, String path, String field, String name, Map<String, Object> request, int calls)
+			throws Exception {
+		HttpRequest search = api.post(path, JSON.writeValueAsBytes(request));
 		api.timed(search);
 		api.timed(search);
 		long[] nanos = new long[calls];
@@ -131,10 +140,10 @@ final class TrackingBenchmark implements BenchmarkCommand {
 		for (int call = 0; call < calls; call++) {
 			Timed answer = api.timed(search);
 			nanos[call] = answer.nanos();
-			returned = JSON.readTree(answer.body()).path("runs").size();
+			returned = JSON.readTree(answer.body()).path(field).size();
 		}
 		Arrays.sort(nanos);
-		return timings(name, nanos).metric("runs_returned", returned);
+		return timings(name, nanos).metric(field + "_returned", returned);
 	}
 
 	private static Row floor(Api api, int calls) throws Exception {
@@ -149,7 +158,7 @@ final class TrackingBenchmark implements BenchmarkCommand {
 		return timings("floor: experiments/get?experiment_id=0", nanos);
 	}
 
-	private static Row timings(String name, long[] sortedNanos) {
+	static Row timings(String name, long[] sortedNanos) {
 		return Row.of(name)
 			.metric("calls", sortedNanos.length)
 			.metric("p50_ms", HttpLatency.percentile(sortedNanos, 0.50))
@@ -171,11 +180,11 @@ final class TrackingBenchmark implements BenchmarkCommand {
 	}
 
 	/** An answer and the time from sending the request to having its whole body (parsing it is not timed). */
-	private record Timed(long nanos, byte[] body) {
+	record Timed(long nanos, byte[] body) {
 	}
 
 	/** JSON calls under {@code /api/2.0/mlflow/} with one Authorization header; a non-200 answer fails the run. */
-	private static final class Api {
+	static final class Api {
 
 		private final HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -203,6 +212,12 @@ final class TrackingBenchmark implements BenchmarkCommand {
 
 		HttpRequest get(String path) {
 			return request(path).GET().build();
+		}
+
+		HttpRequest patch(String path, byte[] body) {
+			return request(path).header("Content-Type", "application/json")
+				.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
 		}
 
 		Timed timed(HttpRequest request) throws Exception {

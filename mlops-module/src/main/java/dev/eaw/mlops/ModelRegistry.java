@@ -61,7 +61,7 @@ public interface ModelRegistry {
 	/** Moves a version to a stage; with {@code archiveExisting} the others in that (active) stage go to Archived. */
 	ModelVersion transitionStage(String name, String version, String stage, boolean archiveExisting);
 
-	/** Where the version's files are: the source it was registered with. */
+	/** Where the version's files are: its source, or the logged model's artifact uri for a {@code models:/m-…} source. */
 	String downloadUri(String name, String version);
 
 	void setVersionTag(String name, String version, Tag tag);

@@ -15,8 +15,9 @@ class TrainingConfiguration {
 
 	@Bean(destroyMethod = "close")
 	BackgroundModelTraining modelTraining(JdbcClient jdbc, TrainingDataSource source, ExperimentTracking experiments,
-			RunTracking runs, ArtifactStore artifacts, ApplicationEventPublisher events, MlopsSettings settings) {
-		return new BackgroundModelTraining(jdbc, source, experiments, runs, artifacts, events,
+			RunTracking runs, ArtifactStore artifacts, LoggedModels models, ApplicationEventPublisher events,
+			MlopsSettings settings) {
+		return new BackgroundModelTraining(jdbc, source, experiments, runs, artifacts, models, events,
 				settings.trainingMaxRows(), settings.trainingShutdownGrace());
 	}
 

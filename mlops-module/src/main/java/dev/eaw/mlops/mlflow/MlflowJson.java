@@ -47,13 +47,16 @@ final class MlflowJson {
 	}
 
 	@MlflowWire
-	record RunJson(RunInfoJson info, RunDataJson data, RunInputsJson inputs) {
+	record RunJson(RunInfoJson info, RunDataJson data, RunInputsJson inputs, RunOutputsJson outputs) {
 
 		static RunJson of(Run run) {
 			return new RunJson(RunInfoJson.of(run.info()),
 					new RunDataJson(run.data().metrics().stream().map(MetricJson::of).toList(), run.data().params(),
 							run.data().tags()),
-					new RunInputsJson(run.inputs().stream().map(DatasetInputJson::of).toList()));
+					new RunInputsJson(run.inputs().stream().map(DatasetInputJson::of).toList(),
+							run.modelInputs().stream().map(ModelInputJson::new).toList()),
+					new RunOutputsJson(run.modelOutputs().stream().map(o -> new ModelOutputJson(o.modelId(), o.step()))
+						.toList()));
 		}
 
 	}
@@ -75,7 +78,22 @@ final class MlflowJson {
 	}
 
 	@MlflowWire
-	record RunInputsJson(@JsonInclude(Include.NON_EMPTY) List<DatasetInputJson> datasetInputs) {
+	record RunInputsJson(@JsonInclude(Include.NON_EMPTY) List<DatasetInputJson> datasetInputs,
+			@JsonInclude(Include.NON_EMPTY) List<ModelInputJson> modelInputs) {
+	}
+
+	/** MLflow 3's {@code ModelInput}: a logged model a run used. */
+	@MlflowWire
+	record ModelInputJson(String modelId) {
+	}
+
+	/** MLflow 3's {@code RunOutputs}: the logged models a run produced ({@code model_id}, {@code step}). */
+	@MlflowWire
+	record RunOutputsJson(@JsonInclude(Include.NON_EMPTY) List<ModelOutputJson> modelOutputs) {
+	}
+
+	@MlflowWire
+	record ModelOutputJson(String modelId, long step) {
 	}
 
 	/** MLflow's {@code DatasetInput}: the input's tags and the dataset. */
@@ -102,7 +120,7 @@ final class MlflowJson {
 			return new MetricJson(metric.key(), number(metric.value()), metric.timestamp(), metric.step());
 		}
 
-		private static Object number(double value) {
+		static Object number(double value) {
 			if (Double.isNaN(value)) {
 				return "NaN";
 			}

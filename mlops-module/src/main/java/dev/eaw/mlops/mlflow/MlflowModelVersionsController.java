@@ -48,7 +48,7 @@ class MlflowModelVersionsController {
 		MlflowRequest request = MlflowRequest.of(body);
 		return OneVersion.of(registry.createVersion(new NewModelVersion(request.required("name"), request.required("source"),
 				request.string("run_id"), request.tags("tags"), request.string("run_link"),
-				request.string("description"), user == null ? null : user.getName())));
+				request.string("description"), user == null ? null : user.getName(), request.string("model_id"))));
 	}
 
 	@GetMapping("/get")

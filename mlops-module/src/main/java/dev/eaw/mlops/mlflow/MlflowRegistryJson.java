@@ -40,13 +40,13 @@ final class MlflowRegistryJson {
 	record ModelVersionJson(String name, String version, long creationTimestamp, long lastUpdatedTimestamp,
 			@Nullable String userId, String currentStage, String description, String source, @Nullable String runId,
 			String status, @Nullable String statusMessage, @JsonInclude(Include.NON_EMPTY) List<Tag> tags,
-			@Nullable String runLink, @JsonInclude(Include.NON_EMPTY) List<String> aliases) {
+			@Nullable String runLink, @JsonInclude(Include.NON_EMPTY) List<String> aliases, @Nullable String modelId) {
 
 		static ModelVersionJson of(ModelVersion version) {
 			return new ModelVersionJson(version.name(), version.version(), version.creationTimestamp(),
 					version.lastUpdatedTimestamp(), version.userId(), version.currentStage(), version.description(),
 					version.source(), version.runId(), version.status(), version.statusMessage(), version.tags(),
-					version.runLink(), version.aliases());
+					version.runLink(), version.aliases(), version.modelId());
 		}
 
 	}

@@ -3,12 +3,15 @@ package dev.eaw.mlops.mlflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Metric;
+import dev.eaw.mlops.ModelMetric;
+import dev.eaw.mlops.ModelOutput;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Tag;
 import dev.eaw.mlops.TrackingError;
@@ -206,6 +209,28 @@ final class MlflowRequest {
 			metrics.add(new MlflowRequest(item).metric());
 		}
 		return metrics;
+	}
+
+	/** Each object of a field, read by {@code reader} (MLflow 3's metrics with a model, model inputs, outputs). */
+	<T> List<T> each(String field, Function<MlflowRequest, T> reader) {
+		return objects(field).stream().map(item -> reader.apply(new MlflowRequest(item))).toList();
+	}
+
+	/** This object as a metric with the logged model and dataset it may name (MLflow 3). */
+	ModelMetric modelMetric() {
+		Metric metric = metric();
+		String model = string("model_id");
+		return new ModelMetric(metric.key(), metric.value(), metric.timestamp(), metric.step(),
+				model == null || model.isEmpty() ? null : model, string("dataset_name"), string("dataset_digest"), null);
+	}
+
+	/** This object as MLflow 3's {@code ModelOutput}: model_id and step required. */
+	ModelOutput modelOutput() {
+		Long step = int64("step");
+		if (step == null) {
+			throw MlflowValues.missing("step");
+		}
+		return new ModelOutput(required("model_id"), step);
 	}
 
 	/** This object as a metric: key, value and timestamp required, step 0 when absent. */

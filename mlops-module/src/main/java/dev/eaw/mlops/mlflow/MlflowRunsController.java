@@ -1,5 +1,7 @@
 package dev.eaw.mlops.mlflow;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
@@ -11,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.eaw.mlops.LoggedModels;
 import dev.eaw.mlops.Metric;
+import dev.eaw.mlops.ModelMetric;
 import dev.eaw.mlops.NewRun;
 import dev.eaw.mlops.Page;
 import dev.eaw.mlops.Param;
@@ -41,8 +45,11 @@ class MlflowRunsController {
 
 	private final RunTracking runs;
 
-	MlflowRunsController(RunTracking runs) {
+	private final LoggedModels models;
+
+	MlflowRunsController(RunTracking runs, LoggedModels models) {
 		this.runs = runs;
+		this.models = models;
 	}
 
 	@PostMapping("/runs/create")
@@ -93,7 +100,13 @@ class MlflowRunsController {
 	Empty logMetric(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
 		String runId = request.runId();
-		runs.logMetric(runId, request.metric());
+		ModelMetric metric = request.modelMetric();
+		if (metric.modelId() == null) {
+			runs.logMetric(runId, metric.metric());
+		}
+		else {
+			models.logBatch(runId, List.of(metric), List.of(), List.of());
+		}
 		return Empty.INSTANCE;
 	}
 
@@ -124,8 +137,8 @@ class MlflowRunsController {
 	@Operation(summary = "Log up to 1000 metrics, 100 params and 100 tags at once")
 	Empty logBatch(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
-		runs.logBatch(request.required("run_id"), request.metrics("metrics"), request.params("params"),
-				request.tags("tags"));
+		models.logBatch(request.required("run_id"), request.each("metrics", MlflowRequest::modelMetric),
+				request.params("params"), request.tags("tags"));
 		return Empty.INSTANCE;
 	}
 
@@ -133,7 +146,17 @@ class MlflowRunsController {
 	@Operation(summary = "Log the datasets a run used (name, digest, source type, source; schema and profile optional)")
 	Empty logInputs(@RequestBody(required = false) @Nullable JsonNode body) {
 		MlflowRequest request = MlflowRequest.of(body);
-		runs.logInputs(request.required("run_id"), request.datasetInputs("datasets"));
+		models.logInputs(request.required("run_id"), request.datasetInputs("datasets"),
+				request.each("models", model -> model.required("model_id")));
+		return Empty.INSTANCE;
+	}
+
+	/** MLflow 3's log-outputs: the logged models a run produced ({@code models: [{model_id, step}]}). */
+	@PostMapping("/runs/outputs")
+	@Operation(summary = "Log the logged models a run produced: run_id, models [{model_id, step}]")
+	Empty logOutputs(@RequestBody(required = false) @Nullable JsonNode body) {
+		MlflowRequest request = MlflowRequest.of(body);
+		models.logOutputs(request.required("run_id"), request.each("models", MlflowRequest::modelOutput));
 		return Empty.INSTANCE;
 	}
 

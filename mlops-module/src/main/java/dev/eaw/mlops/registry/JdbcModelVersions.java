@@ -58,6 +58,7 @@ abstract class JdbcModelVersions implements ModelRegistry {
 		MlflowLimits.requireText("Run link", version.runLink());
 		MlflowLimits.requireText("Description", version.description());
 		MlflowLimits.requireText("User id", version.userId(), MlflowLimits.NAME);
+		LoggedSource logged = LoggedSource.of(jdbc, version);
 		long now = System.currentTimeMillis();
 		int number = jdbc.sql("UPDATE mlops.registered_models SET last_version = last_version + 1, "
 				+ "last_updated_time = :now WHERE id = :id RETURNING last_version")
@@ -66,15 +67,17 @@ abstract class JdbcModelVersions implements ModelRegistry {
 			.query(Integer.class)
 			.single();
 		jdbc.sql("INSERT INTO mlops.model_versions (model_id, version, creation_time, last_updated_time, user_id, "
-				+ "description, source, run_id, run_link) VALUES (:id, :version, :now, :now, :user, :description, "
-				+ ":source, :run, :link)")
+				+ "description, source, run_id, run_link, logged_model_id, storage_location) VALUES (:id, :version, "
+				+ ":now, :now, :user, :description, :source, :run, :link, :logged, :storage)")
 			.param("id", id)
 			.param("version", number)
 			.param("now", now)
 			.param("user", version.userId())
 			.param("description", version.description() == null ? "" : version.description())
 			.param("source", version.source())
-			.param("run", version.runId() == null || version.runId().isEmpty() ? null : version.runId())
+			.param("run", logged.runId())
+			.param("logged", logged.modelId())
+			.param("storage", logged.storageLocation())
 			.param("link", version.runLink() == null || version.runLink().isEmpty() ? null : version.runLink())
 			.update();
 		for (Tag tag : version.tags()) {
@@ -179,7 +182,7 @@ abstract class JdbcModelVersions implements ModelRegistry {
 	@Override
 	@Transactional(readOnly = true)
 	public String downloadUri(String name, String version) {
-		return getVersion(name, version).source();
+		return getVersion(name, version).storageLocation();
 	}
 
 	@Override

@@ -5,25 +5,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.eaw.mlops.TrackingError;
+import dev.eaw.mlops.tracking.SearchFilter;
+import dev.eaw.mlops.tracking.SearchFilter.Clause;
+import dev.eaw.mlops.tracking.SearchFilter.Kind;
+import dev.eaw.mlops.tracking.SearchFilter.Order;
 import dev.eaw.mlops.tracking.SearchLimits;
 
 /**
- * The registry's search syntax turned into SQL: comparisons joined by {@code AND}, each {@code <key> <op> <value>}
- * with {@code =}, {@code !=}, {@code LIKE}, {@code ILIKE} or {@code IN ('a', 'b')} on an attribute ({@code name},
- * {@code run_id}, …) or a tag ({@code tags.k}, {@code tags.`my key`}); order-by clauses {@code <key> [ASC|DESC]}.
+ * The registry's search syntax turned into SQL, parsed by the same {@link SearchFilter} as run searches: comparisons
+ * joined by {@code AND}, each {@code <key> <op> <value>} with {@code =}, {@code !=}, {@code LIKE}, {@code ILIKE},
+ * {@code IN ('a', 'b')} or {@code NOT IN} on an attribute ({@code name}, {@code run_id}, …; {@code version_number}
+ * also compares with {@code <}, {@code >}, …) or a tag ({@code tags.k}, {@code tags.`my key`}); order-by clauses
+ * {@code <key> [ASC|DESC]}.
  */
 final class RegistryFilter {
-
-	private static final Pattern CLAUSE = Pattern.compile("\\G\\s*(?:(tags?|attributes?)\\.)?(`[^`]+`|\\w+)\\s*"
-			+ "(=|!=|(?i:ilike)|(?i:like)|(?i:in))\\s*('[^']*'|\"[^\"]*\"|\\([^)]*\\)|-?\\d+)\\s*((?i:and)\\s+|$)");
-
-	private static final Pattern ITEM = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
 
 	private static final List<String> ORDER_KEYS = List.of("name", "version_number", "creation_timestamp",
 			"last_updated_timestamp");
@@ -31,7 +30,7 @@ final class RegistryFilter {
 	/** Keys MLflow orders by but does not filter on. */
 	private static final List<String> ORDER_ONLY_KEYS = List.of("creation_timestamp", "last_updated_timestamp");
 
-	private static final Pattern ORDER = Pattern.compile("\\s*(\\w+)(?:\\s+((?i:asc)|(?i:desc)))?\\s*");
+	private static final List<String> STRING_OPS = List.of("=", "!=", "LIKE", "ILIKE", "IN", "NOT IN");
 
 	/** The SQL condition, its named parameters and the ORDER BY list. */
 	final StringBuilder where = new StringBuilder("TRUE");
@@ -52,23 +51,9 @@ final class RegistryFilter {
 	 */
 	static RegistryFilter parse(@Nullable String filter, Map<String, String> columns, String tagCondition) {
 		RegistryFilter sql = new RegistryFilter(columns);
-		if (filter == null || filter.isBlank()) {
-			return sql;
-		}
-		SearchLimits.checkFilter(filter);
-		Matcher matcher = CLAUSE.matcher(filter);
-		int pos = 0;
-		int n = 0;
-		while (pos < filter.length()) {
-			if (!matcher.find(pos) || matcher.start() != pos) {
-				throw invalid(filter);
-			}
-			SearchLimits.checkClauses(n + 1);
-			sql.clause(filter, matcher, n++, tagCondition);
-			pos = matcher.end();
-			if (!matcher.group(5).isEmpty() && pos >= filter.length()) {
-				throw invalid(filter);
-			}
+		List<Clause> clauses = SearchFilter.parse(filter);
+		for (int n = 0; n < clauses.size(); n++) {
+			sql.clause(filter, clauses.get(n), n, tagCondition);
 		}
 		return sql;
 	}
@@ -77,57 +62,39 @@ final class RegistryFilter {
 	RegistryFilter orderBy(List<String> clauses, List<String> fallback) {
 		SearchLimits.checkOrderBy(clauses);
 		for (String clause : clauses) {
-			Matcher matcher = ORDER.matcher(clause);
-			String column = matcher.matches() ? columns.get(matcher.group(1).toLowerCase(Locale.ROOT)) : null;
-			if (column == null || !ORDER_KEYS.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
+			Order order;
+			try {
+				order = SearchFilter.orderBy(List.of(clause)).get(0);
+			}
+			catch (TrackingError ex) {
+				order = null;
+			}
+			String key = order == null ? "" : order.key().toLowerCase(Locale.ROOT);
+			String column = columns.get(key);
+			if (order == null || order.kind() != Kind.ATTRIBUTE || column == null || !ORDER_KEYS.contains(key)) {
 				throw TrackingError.invalid("Invalid order by key '" + SearchLimits.shown(clause) + "' specified. "
 						+ "Valid keys are 'name', 'version_number', 'creation_timestamp', 'last_updated_timestamp'.");
 			}
-			boolean descending = matcher.group(2) != null && matcher.group(2).equalsIgnoreCase("desc");
-			orderBy.add(column + (descending ? " DESC" : " ASC"));
+			orderBy.add(column + (order.ascending() ? " ASC" : " DESC"));
 		}
 		orderBy.addAll(fallback);
 		return this;
 	}
 
-	private void clause(String filter, Matcher matcher, int n, String tagCondition) {
-		String key = matcher.group(2).replace("`", "");
-		String op = matcher.group(3).toUpperCase(Locale.ROOT);
-		String raw = matcher.group(4);
-		Object value;
-		if (op.equals("IN")) {
-			if (!raw.startsWith("(")) {
-				throw invalid(filter);
-			}
-			List<String> items = new ArrayList<>();
-			Matcher item = ITEM.matcher(raw);
-			while (item.find()) {
-				items.add(item.group(1) != null ? item.group(1) : item.group(2));
-				SearchLimits.checkValues("IN list", items.size());
-			}
-			if (items.isEmpty()) {
-				throw invalid(filter);
-			}
-			value = items;
-		}
-		else {
-			if (raw.startsWith("(")) {
-				throw invalid(filter);
-			}
-			value = raw.startsWith("'") || raw.startsWith("\"") ? raw.substring(1, raw.length() - 1) : raw;
-		}
-		String sqlOp = switch (op) {
-			case "!=" -> "<>";
-			case "IN" -> "IN";
-			default -> op;
-		};
+	private void clause(@Nullable String filter, Clause clause, int n, String tagCondition) {
+		String key = clause.key();
+		String op = clause.op();
+		Object value = clause.value();
 		String param = "p" + n;
-		String test = sqlOp.equals("IN") ? " IN (:" + param + ")" : " " + sqlOp + " :" + param;
-		if (matcher.group(1) != null && matcher.group(1).toLowerCase(Locale.ROOT).startsWith("tag")) {
+		boolean numeric = clause.kind() == Kind.ATTRIBUTE && key.equalsIgnoreCase("version_number");
+		String sqlOp = op.equals("!=") ? "<>" : op;
+		String test = op.endsWith("IN") ? " " + sqlOp + " (:" + param + ")" : " " + sqlOp + " :" + param;
+		if (clause.kind() == Kind.TAG) {
+			checkString(filter, false, op, value);
 			params.put("k" + n, key);
 			where.append(" AND ").append(String.format(tagCondition, "t.key = :k" + n + " AND t.value" + test));
 		}
-		else {
+		else if (clause.kind() == Kind.ATTRIBUTE) {
 			String column = ORDER_ONLY_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? null
 					: columns.get(key.toLowerCase(Locale.ROOT));
 			if (column == null) {
@@ -137,21 +104,34 @@ final class RegistryFilter {
 						+ "Valid keys are " + String.join(", ", keys) + " and tags.<key>; "
 						+ String.join(" and ", ORDER_ONLY_KEYS) + " can only order results.");
 			}
-			if (key.equalsIgnoreCase("version_number")) {
-				value = number(filter, value);
+			checkString(filter, numeric, op, value);
+			if (numeric) {
 				if (op.contains("LIKE")) {
 					throw invalid(filter);
 				}
+				value = number(filter, value);
 			}
 			where.append(" AND ").append(column).append(test);
+		}
+		else {
+			throw invalid(filter);
 		}
 		params.put(param, value);
 	}
 
-	private static Object number(String filter, Object value) {
+	private static void checkString(@Nullable String filter, boolean numeric, String op, Object value) {
+		if (!numeric && (!STRING_OPS.contains(op) || value instanceof Double)) {
+			throw invalid(filter);
+		}
+	}
+
+	private static Object number(@Nullable String filter, Object value) {
 		try {
 			if (value instanceof List<?> items) {
 				return items.stream().map(i -> Integer.parseInt(i.toString())).toList();
+			}
+			if (value instanceof Double number && number == Math.rint(number)) {
+				return number.intValue();
 			}
 			return Integer.parseInt(value.toString());
 		}
@@ -160,9 +140,9 @@ final class RegistryFilter {
 		}
 	}
 
-	private static TrackingError invalid(String filter) {
-		return TrackingError.invalid("Invalid filter '" + SearchLimits.shown(filter) + "': expected comparisons such "
-				+ "as name = 'x', name LIKE '%x%', run_id IN ('a', 'b') or tags.k = 'v' joined by AND.");
+	private static TrackingError invalid(@Nullable String filter) {
+		return TrackingError.invalid("Invalid filter '" + SearchLimits.shown(String.valueOf(filter)) + "': expected "
+				+ "comparisons such as name = 'x', name LIKE '%x%', run_id IN ('a', 'b') or tags.k = 'v' joined by AND.");
 	}
 
 }

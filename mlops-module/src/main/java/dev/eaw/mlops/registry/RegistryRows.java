@@ -59,7 +59,8 @@ final class RegistryRows {
 		return new ModelVersion(rs.getString("name"), Integer.toString(version), rs.getLong("creation_time"),
 				rs.getLong("last_updated_time"), rs.getString("user_id"), rs.getString("current_stage"),
 				rs.getString("description"), rs.getString("source"), rs.getString("run_id"), rs.getString("status"),
-				rs.getString("status_message"), tags, rs.getString("run_link"), aliases);
+				rs.getString("status_message"), tags, rs.getString("run_link"), aliases, rs.getString("logged_model_id"),
+				rs.getString("storage_location") != null ? rs.getString("storage_location") : rs.getString("source"));
 	}
 
 	/** The newest version in each stage, in the order of {@code stages} (all stages, None first, when empty). */

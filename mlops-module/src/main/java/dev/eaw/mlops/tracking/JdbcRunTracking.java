@@ -18,7 +18,6 @@ import dev.eaw.mlops.NewRun;
 import dev.eaw.mlops.Page;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Run;
-import dev.eaw.mlops.RunData;
 import dev.eaw.mlops.RunInfo;
 import dev.eaw.mlops.RunSearch;
 import dev.eaw.mlops.RunStatus;
@@ -139,13 +138,7 @@ class JdbcRunTracking implements RunTracking {
 			.params(sql.params)
 			.query((rs, i) -> RunRows.info(rs))
 			.list();
-		List<RunInfo> page = infos.subList(0, Math.min(limit, infos.size()));
-		List<String> ids = page.stream().map(RunInfo::runId).toList();
-		Map<String, RunData> data = rows.data(ids);
-		Map<String, List<DatasetInput>> inputs = rows.inputs(ids);
-		List<Run> runs = page.stream()
-			.map(info -> new Run(info, data.get(info.runId()), inputs.getOrDefault(info.runId(), List.of())))
-			.toList();
+		List<Run> runs = rows.runs(infos.subList(0, Math.min(limit, infos.size())));
 		return new Page<>(runs, infos.size() > limit ? PageTokens.of(offset + limit) : null);
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Metric;
+import dev.eaw.mlops.ModelOutput;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Run;
 import dev.eaw.mlops.RunData;
@@ -29,8 +30,25 @@ final class RunRows {
 	}
 
 	Run run(String runId) {
-		RunInfo info = info(runId);
-		return new Run(info, data(runId), inputs(List.of(runId)).getOrDefault(runId, List.of()));
+		return runs(List.of(info(runId))).get(0);
+	}
+
+	/** The runs with their data, dataset inputs and logged-model inputs and outputs, in a few queries per page. */
+	List<Run> runs(List<RunInfo> infos) {
+		List<String> ids = infos.stream().map(RunInfo::runId).toList();
+		Map<String, RunData> data = data(ids);
+		Map<String, List<DatasetInput>> inputs = inputs(ids);
+		Map<String, List<String>> modelInputs = ids.isEmpty() ? Map.of()
+				: byRun("SELECT run_uuid, model_id FROM mlops.run_model_inputs WHERE run_uuid IN (:ids) ORDER BY position",
+						ids, rs -> rs.getString("model_id"));
+		Map<String, List<ModelOutput>> modelOutputs = ids.isEmpty() ? Map.of()
+				: byRun("SELECT run_uuid, model_id, step FROM mlops.run_model_outputs WHERE run_uuid IN (:ids) "
+						+ "ORDER BY position", ids, rs -> new ModelOutput(rs.getString("model_id"), rs.getLong("step")));
+		return infos.stream()
+			.map(info -> new Run(info, data.get(info.runId()), inputs.getOrDefault(info.runId(), List.of()),
+					modelInputs.getOrDefault(info.runId(), List.of()),
+					modelOutputs.getOrDefault(info.runId(), List.of())))
+			.toList();
 	}
 
 	/** The datasets each run logged as inputs, in the order they were logged. */
@@ -89,15 +107,21 @@ final class RunRows {
 	}
 
 	private <T> Map<String, List<T>> byRun(String sql, List<String> runIds, Reader<T> reader) {
-		Map<String, List<T>> byRun = new HashMap<>();
-		jdbc.sql(sql).param("ids", runIds).query((ResultSet rs) -> {
-			byRun.computeIfAbsent(rs.getString("run_uuid"), id -> new ArrayList<>()).add(reader.read(rs));
+		return grouped(jdbc, sql, "run_uuid", runIds, reader);
+	}
+
+	/** Rows of {@code sql} (with {@code :ids} bound to {@code ids}) read and grouped by the {@code key} column. */
+	static <T> Map<String, List<T>> grouped(JdbcClient jdbc, String sql, String key, List<String> ids,
+			Reader<T> reader) {
+		Map<String, List<T>> grouped = new HashMap<>();
+		jdbc.sql(sql).param("ids", ids).query((ResultSet rs) -> {
+			grouped.computeIfAbsent(rs.getString(key), id -> new ArrayList<>()).add(reader.read(rs));
 		});
-		return byRun;
+		return grouped;
 	}
 
 	@FunctionalInterface
-	private interface Reader<T> {
+	interface Reader<T> {
 
 		T read(ResultSet rs) throws SQLException;
 

@@ -12,23 +12,25 @@ import dev.eaw.mlops.TrackingError;
  * MLflow's search syntax: a filter is comparisons joined by {@code AND}, each {@code <entity>.<key> <op> <value>}
  * ({@code metrics.acc > 0.5}, {@code params.p = 'v'}, {@code tags.`my tag` LIKE 'a%'},
  * {@code attributes.status = 'FINISHED'}); an order-by clause is {@code <entity>.<key> [ASC|DESC]}. A key without
- * an entity is an attribute ({@code name = 'x'} for experiments).
+ * an entity is an attribute ({@code name = 'x'} for experiments). String literals are SQL's: a doubled quote inside
+ * stands for one ({@code 'O''Brien'}), and so does a doubled backquote inside a backquoted key. Runs, experiments,
+ * logged models and the registry all parse their filters here.
  */
-final class SearchFilter {
+public final class SearchFilter {
 
 	/** What a key names. */
-	enum Kind {
+	public enum Kind {
 
 		METRIC, PARAM, TAG, ATTRIBUTE, DATASET
 
 	}
 
 	/** One comparison; {@code value} is a Double for numbers, a List of Strings for IN, a String otherwise. */
-	record Clause(Kind kind, String key, String op, Object value) {
+	public record Clause(Kind kind, String key, String op, Object value) {
 	}
 
 	/** One order-by clause. */
-	record Order(Kind kind, String key, boolean ascending) {
+	public record Order(Kind kind, String key, boolean ascending) {
 	}
 
 	private final String text;
@@ -39,7 +41,7 @@ final class SearchFilter {
 		this.text = text;
 	}
 
-	static List<Clause> parse(@Nullable String filter) {
+	public static List<Clause> parse(@Nullable String filter) {
 		if (filter == null || filter.isBlank()) {
 			return List.of();
 		}
@@ -60,7 +62,7 @@ final class SearchFilter {
 		}
 	}
 
-	static List<Order> orderBy(List<String> clauses) {
+	public static List<Order> orderBy(List<String> clauses) {
 		SearchLimits.checkOrderBy(clauses);
 		List<Order> orders = new ArrayList<>();
 		for (String clause : clauses) {
@@ -208,7 +210,10 @@ final class SearchFilter {
 		while (!atEnd()) {
 			char c = text.charAt(pos++);
 			if (c == quote) {
-				return value.toString();
+				if (atEnd() || peek() != quote) {
+					return value.toString();
+				}
+				pos++;
 			}
 			value.append(c);
 		}

@@ -168,7 +168,7 @@ final class SearchSql {
 		return name;
 	}
 
-	private static String numericOp(Clause clause) {
+	static String numericOp(Clause clause) {
 		if (clause.op().equals("LIKE") || clause.op().equals("ILIKE") || clause.op().endsWith("IN")) {
 			throw TrackingError.invalid("Invalid comparator '" + clause.op() + "' for a numeric key '"
 					+ SearchLimits.shown(clause.key()) + "'.");
@@ -177,7 +177,7 @@ final class SearchSql {
 	}
 
 	/** The SQL comparison of a string with the bound value (a list for IN). */
-	private static String compare(Clause clause, String value) {
+	static String compare(Clause clause, String value) {
 		return switch (clause.op()) {
 			case "=" -> "= :" + value;
 			case "!=" -> "<> :" + value;

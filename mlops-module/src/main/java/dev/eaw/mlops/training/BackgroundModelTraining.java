@@ -21,6 +21,7 @@ import dev.eaw.mlops.ModelTraining;
 import dev.eaw.mlops.NewRun;
 import dev.eaw.mlops.Run;
 import dev.eaw.mlops.RunStatus;
+import dev.eaw.mlops.LoggedModels;
 import dev.eaw.mlops.RunTracking;
 import dev.eaw.mlops.Tag;
 import dev.eaw.mlops.TrackingError;
@@ -52,6 +53,8 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 
 	private final ArtifactStore artifacts;
 
+	private final LoggedModels models;
+
 	private final ApplicationEventPublisher events;
 
 	private final AlgorithmCatalogue catalogue;
@@ -63,13 +66,14 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	private final TrainingThread thread;
 
 	public BackgroundModelTraining(JdbcClient jdbc, TrainingDataSource source, ExperimentTracking experiments,
-			RunTracking runs, ArtifactStore artifacts, ApplicationEventPublisher events, int maxRows,
-			Duration shutdownGrace) {
+			RunTracking runs, ArtifactStore artifacts, LoggedModels models, ApplicationEventPublisher events,
+			int maxRows, Duration shutdownGrace) {
 		this.jobs = new JdbcTrainingJobs(jdbc);
 		this.source = source;
 		this.experiments = experiments;
 		this.runs = runs;
 		this.artifacts = artifacts;
+		this.models = models;
 		this.events = events;
 		this.catalogue = new AlgorithmCatalogue(AlgorithmCatalogue.xgboostLoads());
 		this.maxRows = maxRows;
@@ -219,7 +223,7 @@ public class BackgroundModelTraining implements ModelTraining, AutoCloseable {
 	private <T extends Output<T>> void train(TaskModels<T> task, Run run, TrainingRequest request,
 			Algorithm algorithm, Hyperparameters base, List<Hyperparameters> candidates, TrainingTable table,
 			String id) {
-		new TrainingPipeline<>(task, runs, artifacts, (fraction, stage) -> {
+		new TrainingPipeline<>(task, runs, artifacts, models, (fraction, stage) -> {
 			thread.stopIfInterrupted();
 			jobs.progress(id, fraction, stage);
 		}).run(run, request, algorithm, base, candidates, table);

@@ -38,15 +38,24 @@ final class ModelPackage {
 
 	private final String root;
 
+	/** Where {@link #write} puts the model's files under the root: {@code model/} for a run, the root itself for an
+	 * MLflow 3 logged model (whose artifact uri is the model directory). */
+	private final String modelDir;
+
 	ModelPackage(ArtifactStore store, String artifactUri) {
+		this(store, artifactUri, "model/");
+	}
+
+	ModelPackage(ArtifactStore store, String artifactUri, String modelDir) {
 		this.store = store;
+		this.modelDir = modelDir;
 		this.root = artifactUri.startsWith("mlflow-artifacts:/") ? artifactUri.substring("mlflow-artifacts:/".length())
 				: artifactUri;
 	}
 
 	void write(String runId, Model<?> model, ModelSignature signature, Map<String, Object> profile) {
 		if (signature.format().equals(ModelSignature.ONNX)) {
-			put("model/model.onnx", ((ONNXExportable) model).exportONNXModel(ONNX_DOMAIN, 1).toByteArray());
+			put(modelDir + "model.onnx", ((ONNXExportable) model).exportONNXModel(ONNX_DOMAIN, 1).toByteArray());
 		}
 		ByteArrayOutputStream tribuo = new ByteArrayOutputStream();
 		try {
@@ -55,11 +64,11 @@ final class ModelPackage {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		put("model/model.tribuo", tribuo.toByteArray());
-		putJson("model/signature.json", signature);
-		putJson("model/feature_profile.json", profile);
-		put("model/provenance.txt", model.getProvenance().toString().getBytes(StandardCharsets.UTF_8));
-		put("model/MLmodel", mlmodel(runId, signature).getBytes(StandardCharsets.UTF_8));
+		put(modelDir + "model.tribuo", tribuo.toByteArray());
+		putJson(modelDir + "signature.json", signature);
+		putJson(modelDir + "feature_profile.json", profile);
+		put(modelDir + "provenance.txt", model.getProvenance().toString().getBytes(StandardCharsets.UTF_8));
+		put(modelDir + "MLmodel", mlmodel(runId, signature).getBytes(StandardCharsets.UTF_8));
 	}
 
 	void putJson(String path, Object value) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Output;
@@ -13,7 +14,13 @@ import dev.eaw.mlops.Algorithm;
 import dev.eaw.mlops.ArtifactStore;
 import dev.eaw.mlops.DatasetInput;
 import dev.eaw.mlops.Metric;
+import dev.eaw.mlops.LoggedModel;
+import dev.eaw.mlops.LoggedModelStatus;
+import dev.eaw.mlops.LoggedModels;
+import dev.eaw.mlops.ModelMetric;
+import dev.eaw.mlops.ModelOutput;
 import dev.eaw.mlops.ModelSignature;
+import dev.eaw.mlops.NewLoggedModel;
 import dev.eaw.mlops.Param;
 import dev.eaw.mlops.Run;
 import dev.eaw.mlops.RunTracking;
@@ -45,12 +52,16 @@ final class TrainingPipeline<T extends Output<T>> {
 
 	private final ArtifactStore artifacts;
 
+	private final LoggedModels models;
+
 	private final Progress progress;
 
-	TrainingPipeline(TaskModels<T> task, RunTracking runs, ArtifactStore artifacts, Progress progress) {
+	TrainingPipeline(TaskModels<T> task, RunTracking runs, ArtifactStore artifacts, LoggedModels models,
+			Progress progress) {
 		this.task = task;
 		this.runs = runs;
 		this.artifacts = artifacts;
+		this.models = models;
 		this.progress = progress;
 	}
 
@@ -75,16 +86,23 @@ final class TrainingPipeline<T extends Output<T>> {
 		TaskModels.Evaluated evaluated = task.evaluate(model, test);
 		Map<String, Double> metrics = new LinkedHashMap<>(evaluated.metrics());
 		metrics.put("training_time_s", seconds);
-		logMetrics(runId, metrics, 0);
+		LoggedModel logged = models.create(new NewLoggedModel(run.info().experimentId(), "model",
+				algorithm.task().key(), runId, params(parameters.values()), List.of(new Tag("eaw.algorithm",
+						algorithm.key()))));
+		logMetrics(runId, metrics, 0, logged.modelId(), table.name());
 		logMetrics(runId, Map.of("learning_curve_" + task.selectionMetric(), metrics.get(task.selectionMetric())),
 				split.train().size());
 		ModelSignature signature = ModelPackage.signature(model, algorithm, request.target(), encoding.inputs(),
 				task.classes(model));
+		Map<String, Object> profile = FeatureProfile.of(table, encoding.inputs(), split.train());
 		ModelPackage files = new ModelPackage(artifacts, run.info().artifactUri());
-		files.write(runId, model, signature, FeatureProfile.of(table, encoding.inputs(), split.train()));
+		files.write(runId, model, signature, profile);
 		evaluated.artifacts().forEach((name, value) -> files.putJson("evaluation/" + name, value));
 		files.putJson("evaluation/feature_importance.json", Importance.of(model, algorithm.key()));
 		runs.setTag(runId, new Tag("eaw.model.format", signature.format()));
+		new ModelPackage(artifacts, logged.artifactUri(), "").write(runId, model, signature, profile);
+		models.finish(logged.modelId(), LoggedModelStatus.READY);
+		models.logOutputs(runId, List.of(new ModelOutput(logged.modelId(), 0)));
 	}
 
 	private void logParams(String runId, TrainingRequest request, Algorithm algorithm, TrainingTable table,
@@ -176,10 +194,16 @@ final class TrainingPipeline<T extends Output<T>> {
 	}
 
 	private void logMetrics(String runId, Map<String, Double> metrics, long step) {
+		logMetrics(runId, metrics, step, null, null);
+	}
+
+	/** Logs metrics to the run, and to the logged model (measured on the dataset) when one is given. */
+	private void logMetrics(String runId, Map<String, Double> metrics, long step, @Nullable String modelId,
+			@Nullable String dataset) {
 		long now = System.currentTimeMillis();
-		List<Metric> list = new ArrayList<>();
-		metrics.forEach((key, value) -> list.add(new Metric(key, value, now, step)));
-		runs.logBatch(runId, list, List.of(), List.of());
+		List<ModelMetric> list = new ArrayList<>();
+		metrics.forEach((key, value) -> list.add(new ModelMetric(key, value, now, step, modelId, dataset, null, null)));
+		models.logBatch(runId, list, List.of(), List.of());
 	}
 
 	private static List<Param> params(Map<String, String> values) {

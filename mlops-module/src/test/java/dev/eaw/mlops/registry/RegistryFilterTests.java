@@ -58,6 +58,23 @@ class RegistryFilterTests {
 			.hasMessageContaining("NUL");
 	}
 
+	/**
+	 * The registry takes the same literals as run searches: {@code name = 'O''Brien'} (a doubled quote, SQL's
+	 * escape, which the regex-based filter refused), backquoted tag keys and a numeric version_number.
+	 */
+	@Test
+	void registryFiltersShareTheRunParser() {
+		RegistryFilter sql = RegistryFilter.parse("name = 'O''Brien' AND tags.`my key` = 'a''b' AND version_number = 3",
+				COLUMNS, TAGS);
+		assertThat(sql.params).containsValues("O'Brien", "my key", "a'b", 3);
+		assertThat(sql.where.toString()).contains("m.name = :", "v.version = :");
+		assertThat(RegistryFilter.parse("run_id IN ('a', 'b''c')", COLUMNS, TAGS).params)
+			.containsValue(List.of("a", "b'c"));
+		assertThatThrownBy(() -> RegistryFilter.parse("metrics.x > 1", COLUMNS, TAGS)).isInstanceOf(TrackingError.class);
+		assertThatThrownBy(() -> RegistryFilter.parse("version_number LIKE '1%'", COLUMNS, TAGS))
+			.isInstanceOf(TrackingError.class);
+	}
+
 	private static String clauses(int count) {
 		return IntStream.range(0, count).mapToObj(i -> "tags.k" + i + " = 'v'").collect(Collectors.joining(" AND "));
 	}

@@ -46,6 +46,13 @@ class MlflowViewerTests {
 			assertThat(viewer.postJson(prefix + "/experiments/create", "{\"name\": \"viewer-made\"}").statusCode())
 				.isEqualTo(403);
 			assertThat(viewer.postJson(prefix + "/runs/create", "{\"experiment_id\": \"0\"}").statusCode()).isEqualTo(403);
+			// MLflow 3's logged models: searching reads, creating and finalizing write
+			assertThat(viewer.postJson(prefix + "/logged-models/search", "{\"experiment_ids\": [\"0\"]}").statusCode())
+				.isEqualTo(200);
+			assertThat(viewer.postJson(prefix + "/logged-models", "{\"experiment_id\": \"0\"}").statusCode())
+				.isEqualTo(403);
+			assertThat(viewer.patchJson(prefix + "/logged-models/m-" + "0".repeat(32), "{\"status\": \"READY\"}")
+				.statusCode()).isEqualTo(403);
 		}
 		assertThat(Http.anonymous(port).get("/ajax-api/2.0/mlflow/experiments/get?experiment_id=0").statusCode())
 			.isEqualTo(401);

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.eaw.mlops.ArtifactStore;
 import dev.eaw.mlops.ExperimentTracking;
 import dev.eaw.mlops.HyperparameterSearch;
+import dev.eaw.mlops.LoggedModels;
 import dev.eaw.mlops.MlTask;
 import dev.eaw.mlops.NewRun;
 import dev.eaw.mlops.Run;
@@ -59,6 +60,9 @@ class TrainingInterruptionTests {
 
 	@Autowired
 	ArtifactStore artifacts;
+
+	@Autowired
+	LoggedModels loggedModels;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -192,7 +196,8 @@ class TrainingInterruptionTests {
 	}
 
 	private BackgroundModelTraining training(TrainingDataSource source, Duration grace) {
-		return new BackgroundModelTraining(jdbc, source, experiments, runs, artifacts, events, 100_000, grace);
+		return new BackgroundModelTraining(jdbc, source, experiments, runs, artifacts, loggedModels, events, 100_000,
+				grace);
 	}
 
 	private TrainingJob submit(BackgroundModelTraining training) {

@@ -98,6 +98,17 @@ class TrainingTests {
 		}
 		assertThat(total).isEqualTo(160);
 		assertThat(artifact(run, "evaluation/feature_importance.json")).contains("plan=monthly");
+
+		// the model is also an MLflow 3 logged model: READY, the run's output, its metrics and files its own
+		String modelId = run.path("outputs").path("model_outputs").path(0).path("model_id").asString();
+		assertThat(modelId).matches("m-[0-9a-f]{32}");
+		JsonNode logged = Http.json(admin().get("/api/2.0/mlflow/logged-models/" + modelId)).path("model");
+		assertThat(logged.path("info").path("status").asString()).isEqualTo("LOGGED_MODEL_READY");
+		assertThat(logged.path("info").path("source_run_id").asString()).isEqualTo(job.path("runId").asString());
+		assertThat(logged.path("data").path("metrics").findValuesAsString("key")).contains("accuracy", "roc_auc");
+		assertThat(logged.path("data").path("params").toString()).contains("epochs");
+		JsonNode files = Http.json(admin().get("/api/2.0/mlflow/logged-models/" + modelId + "/artifacts/directories"));
+		assertThat(files.path("files").findValuesAsString("path")).contains("MLmodel", "model.onnx", "signature.json");
 	}
 
 	@Test
