@@ -57,6 +57,18 @@ record RunRow(RunInfo info, Map<String, String> params, Map<String, Metric> metr
 		return systemTags.get(PARENT_TAG);
 	}
 
+	/** The row's value in a metric, param or tag column of the runs table ({@code ""} where it has none). */
+	public String cell(RunColumns.Column column) {
+		return switch (column.kind()) {
+			case RunColumns.METRIC -> {
+				Metric metric = metrics.get(column.key());
+				yield metric == null ? "" : MlopsFormat.number(metric.value());
+			}
+			case RunColumns.PARAM -> params.getOrDefault(column.key(), "");
+			default -> tags.getOrDefault(column.key(), "");
+		};
+	}
+
 	/** The sorted union of the param keys of the runs, as MLflow's runs table has its columns. */
 	static List<String> paramKeys(List<RunRow> rows) {
 		TreeSet<String> keys = new TreeSet<>();
