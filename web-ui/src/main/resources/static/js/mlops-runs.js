@@ -24,6 +24,17 @@
     }
   }
 
+  // Long keys break after their underscores and dots (validation_/log_loss) before anywhere else.
+  table.querySelectorAll('th[data-col] a.sort').forEach(link => {
+    const parts = link.textContent.split(/(?<=[_.])/);
+    if (parts.length < 2) return;
+    link.textContent = '';
+    parts.forEach((part, i) => {
+      if (i > 0) link.appendChild(document.createElement('wbr'));
+      link.appendChild(document.createTextNode(part));
+    });
+  });
+
   // Columns: the saved choice says shown or hidden per column id; columns it does not know keep their default.
   const choices = Array.from(document.querySelectorAll('.column-choice'));
   const shownCount = document.getElementById('columns-shown');

@@ -47,6 +47,20 @@ class MlopsFormat {
 				: rounded.toPlainString();
 	}
 
+	/**
+	 * A metric value as MLflow's runs table shows it ({@code Utils.formatMetric} in mlflow/mlflow,
+	 * mlflow/server/js/src/common/utils/Utils.js): three decimals below 10, two below 100, one above.
+	 */
+	static String tableNumber(double value) {
+		if (Double.isNaN(value) || Double.isInfinite(value)) {
+			return Double.toString(value);
+		}
+		double magnitude = Math.abs(value);
+		int decimals = magnitude < 10 ? 3 : magnitude < 100 ? 2 : 1;
+		BigDecimal rounded = new BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+		return rounded.signum() == 0 ? "0" : rounded.toPlainString();
+	}
+
 	public String value(double value) {
 		return number(value);
 	}

@@ -20,9 +20,9 @@ import dev.eaw.mlops.Metric;
  */
 final class RunColumns {
 
-	static final int METRICS = 6;
+	static final int METRICS = 5;
 
-	static final int PARAMS = 4;
+	static final int PARAMS = 3;
 
 	static final String METRIC = "metrics";
 

@@ -96,7 +96,31 @@ class ExperimentPageTests {
 	}
 
 	@Test
-	void theDefaultColumnsAreSixMetricsAndFourParamsWithTheDifferingParamsFirst() {
+	void aParentOnAnotherPageComesToItsChildren() {
+		// MLflow's UI fetches the parents of the runs it shows (shouldFetchParents in mlflow/mlflow,
+		// mlflow/server/js/src/experiment-tracking/components/experiment-page/utils/experimentPage.fetch-utils.ts)
+		String experiment = experiment("parents-" + suffix);
+		String parent = ok(api.postJson(API + "/runs/create", "{\"experiment_id\": \"" + experiment
+				+ "\", \"run_name\": \"search\", \"start_time\": 1700000000000}")).get("run").get("info").get("run_id")
+			.asString();
+		for (int i = 0; i < 50; i++) {
+			ok(api.postJson(API + "/runs/create", "{\"experiment_id\": \"" + experiment + "\", \"run_name\": \"other-" + i
+					+ "\", \"start_time\": " + (1_700_000_100_000L + i * 1000L) + "}"));
+		}
+		String trial = ok(api.postJson(API + "/runs/create", "{\"experiment_id\": \"" + experiment
+				+ "\", \"run_name\": \"trial\", \"start_time\": 1700000900000, \"tags\": [{\"key\": \"mlflow.parentRunId\", "
+				+ "\"value\": \"" + parent + "\"}]}")).get("run").get("info").get("run_id").asString();
+		String first = page("/mlops/experiments/" + experiment);
+		assertThat(first).contains("id=\"next-page\"")
+			.containsPattern("id=\"run-" + trial + "\"[^>]*data-parent=\"" + parent + "\"");
+		assertThat(first.indexOf("id=\"run-" + parent + "\"")).isPositive().isLessThan(first.indexOf("id=\"run-" + trial + "\""));
+		// a filter shows what it found and nothing else
+		assertThat(page("/mlops/experiments/" + experiment + "?filter=attributes.run_name+%3D+%27trial%27"))
+			.contains("id=\"run-" + trial + "\"").doesNotContain("id=\"run-" + parent + "\"");
+	}
+
+	@Test
+	void theDefaultColumnsAreFiveMetricsAndThreeParamsWithTheDifferingParamsFirst() {
 		String experiment = experiment("columns-" + suffix);
 		StringBuilder metrics = new StringBuilder();
 		StringBuilder params = new StringBuilder();
@@ -111,10 +135,16 @@ class ExperimentPageTests {
 		run(experiment, "two", null, metrics.toString(), params.toString().replace("\"p7\", \"value\": \"same\"",
 				"\"p7\", \"value\": \"other\""));
 		String html = page("/mlops/experiments/" + experiment);
-		assertThat(shownHeaders(html, "metrics")).isEqualTo("m1 m2 m3 m4 m5 m6");
-		assertThat(shownHeaders(html, "params")).isEqualTo("p1 p2 p3 p7");
-		assertThat(html).contains("value=\"metrics.m9\"", "value=\"params.p6\"", "id=\"columns-shown\">10<");
-		assertThat(html).containsPattern("<th[^>]* colspan=\"6\"[^>]* data-group=\"metrics\"[^>]*>Metrics</th>");
+		assertThat(shownHeaders(html, "metrics")).isEqualTo("m1 m2 m3 m4 m5");
+		assertThat(shownHeaders(html, "params")).isEqualTo("p1 p2 p7");
+		assertThat(html).contains("value=\"metrics.m9\"", "value=\"params.p6\"", "id=\"columns-shown\">8<");
+		// values rounded as MLflow's runs table rounds them (Utils.formatMetric in mlflow/mlflow,
+		// mlflow/server/js/src/common/utils/Utils.js), the full value in the cell's title
+		assertThat(MlopsFormat.tableNumber(0.590698)).isEqualTo("0.591");
+		assertThat(MlopsFormat.tableNumber(12.3456)).isEqualTo("12.35");
+		assertThat(MlopsFormat.tableNumber(1234.56)).isEqualTo("1234.6");
+		assertThat(MlopsFormat.tableNumber(0.0001)).isEqualTo("0");
+		assertThat(html).containsPattern("<th[^>]* colspan=\"5\"[^>]* data-group=\"metrics\"[^>]*>Metrics</th>");
 	}
 
 	/** The keys of the column headers of a kind that show by default, in order. */
