@@ -2,6 +2,7 @@ package dev.eaw.web.mlops;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +58,7 @@ class MlopsFormat {
 		}
 		double magnitude = Math.abs(value);
 		int decimals = magnitude < 10 ? 3 : magnitude < 100 ? 2 : 1;
-		BigDecimal rounded = new BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+		BigDecimal rounded = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
 		return rounded.signum() == 0 ? "0" : rounded.toPlainString();
 	}
 

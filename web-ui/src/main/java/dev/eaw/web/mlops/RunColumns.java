@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.eaw.mlops.Metric;
 
@@ -139,7 +140,7 @@ final class RunColumns {
 				.thenComparing(key -> -count.get(key))
 				.thenComparing(Comparator.naturalOrder()))
 			.limit(PARAMS)
-			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	private static List<String> keys(List<RunRow> rows, Function<RunRow, Map<String, String>> of) {
