@@ -1,5 +1,5 @@
 /* The training form (targets follow the dataset, algorithms the task, hyperparameters the algorithm) and a job's
-   progress (polls the job and opens its run when it finishes). */
+   progress (polls the job; opens its run when it finishes, shows the reason and a link to the run when it fails). */
 (function () {
   const form = document.getElementById('train-form');
   if (form) {
@@ -83,12 +83,17 @@
         run.hidden = false;
       }
       if (state.state === 'FAILED') {
+        // the reason stays on the page, with the link to the run (its logs and what it got to)
         const error = document.getElementById('job-error');
         error.textContent = state.error;
         error.hidden = false;
         bar.classList.add('failed');
       } else if (state.state === 'FINISHED') {
         bar.classList.add('done');
+        if (state.runId) {
+          document.getElementById('job-opening').hidden = false;
+          window.location.assign(run.href);
+        }
       } else {
         setTimeout(poll, 700);
       }

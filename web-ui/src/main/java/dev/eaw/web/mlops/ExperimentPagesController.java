@@ -23,7 +23,10 @@ import dev.eaw.mlops.TrackingError;
 import dev.eaw.mlops.ViewType;
 import dev.eaw.web.support.Flash;
 
-/** The MLOps start page (experiments, create one) and an experiment's runs table with MLflow's filter syntax. */
+/**
+ * The MLOps start page (experiments, create one) and an experiment's runs table with MLflow's filter syntax, order
+ * by a column, child runs under their parents.
+ */
 @Controller
 @RequestMapping("/mlops")
 class ExperimentPagesController {
@@ -34,9 +37,12 @@ class ExperimentPagesController {
 
 	private final RunTracking runs;
 
+	private final RunParents parents;
+
 	ExperimentPagesController(ExperimentTracking experiments, RunTracking runs) {
 		this.experiments = experiments;
 		this.runs = runs;
+		this.parents = new RunParents(runs);
 	}
 
 	@GetMapping
@@ -62,17 +68,24 @@ class ExperimentPagesController {
 		}
 	}
 
+	/**
+	 * An experiment's runs: a page of the run search (filter and order as MLflow's syntax has them), child runs nested
+	 * under their parents, the chosen metric, param and tag columns and a filter example that finds runs shown.
+	 */
 	@GetMapping("/experiments/{id}")
 	String experiment(@PathVariable String id, @RequestParam(required = false) @Nullable String filter,
-			@RequestParam(required = false) @Nullable String page, Model model) {
+			@RequestParam(required = false) @Nullable String page,
+			@RequestParam(required = false) @Nullable String order, Model model) {
 		model.addAttribute("experiment", experiments.get(id));
 		String query = blankToNull(filter);
+		RunSort sort = RunSort.of(order);
 		model.addAttribute("filter", query == null ? "" : query);
+		model.addAttribute("sort", sort);
 		List<RunRow> rows = List.of();
 		String next = null;
 		try {
-			Page<Run> found = runs.search(new RunSearch(List.of(id), query, ViewType.ACTIVE_ONLY, PAGE_SIZE, List.of(),
-					blankToNull(page)));
+			Page<Run> found = runs.search(new RunSearch(List.of(id), query, ViewType.ACTIVE_ONLY, PAGE_SIZE,
+					sort.orderBy(), blankToNull(page)));
 			rows = RunRow.of(found.items());
 			next = found.nextPageToken();
 		}
@@ -82,9 +95,16 @@ class ExperimentPagesController {
 			}
 			model.addAttribute("filterError", ex.getMessage());
 		}
+		if (query == null) {
+			rows = parents.with(id, rows);
+		}
+		List<RunColumns.Column> columns = RunColumns.of(rows);
 		model.addAttribute("runs", rows);
-		model.addAttribute("paramKeys", RunRow.paramKeys(rows));
-		model.addAttribute("metricKeys", RunRow.metricKeys(rows));
+		model.addAttribute("lines", RunTree.nest(rows));
+		model.addAttribute("columns", columns);
+		model.addAttribute("groups", RunColumns.groups(columns));
+		model.addAttribute("shownColumns", columns.stream().filter(RunColumns.Column::shown).count());
+		model.addAttribute("filterExample", FilterExample.of(rows, columns));
 		model.addAttribute("nextPage", next);
 		model.addAttribute("paged", page != null && !page.isBlank());
 		return "mlops/experiment";

@@ -2,6 +2,7 @@ package dev.eaw.web.mlops;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +46,20 @@ class MlopsFormat {
 		BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
 		return rounded.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) >= 0 ? rounded.toString()
 				: rounded.toPlainString();
+	}
+
+	/**
+	 * A metric value as MLflow's runs table shows it ({@code Utils.formatMetric} in mlflow/mlflow,
+	 * mlflow/server/js/src/common/utils/Utils.js): three decimals below 10, two below 100, one above.
+	 */
+	static String tableNumber(double value) {
+		if (Double.isNaN(value) || Double.isInfinite(value)) {
+			return Double.toString(value);
+		}
+		double magnitude = Math.abs(value);
+		int decimals = magnitude < 10 ? 3 : magnitude < 100 ? 2 : 1;
+		BigDecimal rounded = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+		return rounded.signum() == 0 ? "0" : rounded.toPlainString();
 	}
 
 	public String value(double value) {

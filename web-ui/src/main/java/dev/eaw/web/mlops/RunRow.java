@@ -57,6 +57,27 @@ record RunRow(RunInfo info, Map<String, String> params, Map<String, Metric> metr
 		return systemTags.get(PARENT_TAG);
 	}
 
+	/**
+	 * The row's value in a metric, param or tag column of the runs table ({@code ""} where it has none); metrics
+	 * rounded as MLflow's runs table rounds them ({@link MlopsFormat#tableNumber}).
+	 */
+	public String cell(RunColumns.Column column) {
+		return switch (column.kind()) {
+			case RunColumns.METRIC -> {
+				Metric metric = metrics.get(column.key());
+				yield metric == null ? "" : MlopsFormat.tableNumber(metric.value());
+			}
+			case RunColumns.PARAM -> params.getOrDefault(column.key(), "");
+			default -> tags.getOrDefault(column.key(), "");
+		};
+	}
+
+	/** The full value of a cell, for its title: metrics with six significant digits, others as they are. */
+	public String full(RunColumns.Column column) {
+		Metric metric = column.metric() ? metrics.get(column.key()) : null;
+		return metric == null ? cell(column) : MlopsFormat.number(metric.value());
+	}
+
 	/** The sorted union of the param keys of the runs, as MLflow's runs table has its columns. */
 	static List<String> paramKeys(List<RunRow> rows) {
 		TreeSet<String> keys = new TreeSet<>();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -26,6 +27,7 @@ import dev.eaw.mlops.MlTask;
 import dev.eaw.mlops.ModelTraining;
 import dev.eaw.mlops.TrainingJob;
 import dev.eaw.mlops.TrainingRequest;
+import dev.eaw.mlops.TrainingState;
 import dev.eaw.web.support.Flash;
 
 /**
@@ -35,6 +37,8 @@ import dev.eaw.web.support.Flash;
 @Controller
 @RequestMapping("/mlops")
 class TrainingPagesController {
+
+	static final String FOLLOW = "follow";
 
 	private final ModelTraining training;
 
@@ -66,7 +70,7 @@ class TrainingPagesController {
 		try {
 			TrainingJob job = file != null && !file.isEmpty() ? csv.submit(file, form, principal.getName())
 					: training.submit(request(form), principal.getName());
-			return "redirect:/mlops/training/" + job.id();
+			return "redirect:/mlops/training/" + job.id() + "?" + FOLLOW;
 		}
 		catch (ErrorResponseException ex) {
 			Flash.refused(redirect, ex);
@@ -74,9 +78,18 @@ class TrainingPagesController {
 		}
 	}
 
+	/**
+	 * A job's progress; its script opens the run when it sees the job finish. Right after the form ({@code ?follow})
+	 * a job that has already finished goes straight to its run, so a fast job does not strand the person here.
+	 */
 	@GetMapping("/training/{id}")
-	String job(@PathVariable String id, Model model) {
-		model.addAttribute("job", training.find(id).orElseThrow(() -> new NotFound("No training job '" + id + "'.")));
+	String job(@PathVariable String id, @RequestParam(name = FOLLOW, required = false) @Nullable String follow,
+			Model model) {
+		TrainingJob job = training.find(id).orElseThrow(() -> new NotFound("No training job '" + id + "'."));
+		if (follow != null && job.state() == TrainingState.FINISHED && job.runId() != null) {
+			return "redirect:/mlops/runs/" + job.runId();
+		}
+		model.addAttribute("job", job);
 		return "mlops/training";
 	}
 
