@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * MLflow's multipart artifact upload through the proxy ({@code mlflow-artifacts/mpu/create|complete|abort/<dir>},
  * MLflow 3's {@code HttpArtifactRepository}): the path in the URL is the artifact directory, the body's {@code path}
  * the client's local file, whose name is the artifact's. Create hands out one URL per part; the parts are PUT there
- * (this server keeps them in the artifact store, under the same sign-in as every other call) and answer their ETag;
+ * (this server keeps them in the artifact store; a part URL carries the upload's 128 random bits and takes a PUT
+ * without sign-in, as a presigned S3 URL does, because MLflow's client sends none there) and answer their ETag;
  * complete joins them in order into the artifact, abort drops them.
  */
 @RestController

@@ -79,6 +79,10 @@ final class ModelLoader {
 	/** The artifact store path of the version's model directory. */
 	private String directory(ModelVersion version) {
 		String source = version.source();
+		if (source.startsWith("models:/") && version.storageLocation().startsWith(ARTIFACTS)) {
+			// an MLflow 3 version made from a logged model: its files are in the logged model's artifact location
+			return version.storageLocation().substring(ARTIFACTS.length());
+		}
 		if (source.startsWith("runs:/")) {
 			String rest = source.substring("runs:/".length());
 			int slash = rest.indexOf('/');
@@ -99,7 +103,7 @@ final class ModelLoader {
 
 	private static InvalidInput unservable(ModelVersion version) {
 		return new InvalidInput("Version " + version.version() + " of '" + version.name() + "' has the source '"
-				+ version.source() + "'; only runs:/ and mlflow-artifacts:/ sources of this server can be served.");
+				+ version.source() + "'; only runs:/, models:/ and mlflow-artifacts:/ sources of this server can be served.");
 	}
 
 	private @Nullable Path file(String directory, String name) {

@@ -88,6 +88,9 @@ class SecurityConfiguration {
 				auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 				auth.requestMatchers("/actuator/**", "/api/admin/**").hasRole("ADMIN");
 				auth.requestMatchers("/api/tokens/**", "/api/tokens", "/api/me").authenticated();
+				// a multipart upload's part URL is a grant like a presigned S3 URL (its upload id is 128 random bits,
+				// handed out by mpu/create to an ANALYST): MLflow's client PUTs parts there without credentials
+				auth.requestMatchers(HttpMethod.PUT, "/api/2.0/mlflow-artifacts/mpu/parts/*/*").permitAll();
 				// MLflow searches and get-latest-versions are POSTs that only read
 				auth.requestMatchers(HttpMethod.POST, "/api/2.0/mlflow/*/search", "/ajax-api/2.0/mlflow/*/search",
 						"/api/2.0/mlflow/registered-models/get-latest-versions",

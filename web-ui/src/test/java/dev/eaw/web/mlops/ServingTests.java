@@ -135,6 +135,24 @@ class ServingTests {
 	}
 
 	@Test
+	void aVersionRegisteredFromALoggedModelIsServed() {
+		// MLflow 3's mlflow.register_model("models:/<model_id>", name) sends model-versions/create with that source
+		// and model_id (mlflow/store/model_registry/rest_store.py create_model_version in mlflow/mlflow); the files
+		// are the logged model's own (its artifact_uri), which training wrote beside the run's model/
+		JsonNode run = Http.json(admin.get("/api/2.0/mlflow/runs/get?run_id=" + runId)).path("run");
+		String modelId = run.path("outputs").path("model_outputs").path(0).path("model_id").asString();
+		assertThat(modelId).matches("m-[0-9a-f]{32}");
+		String model = "logged-" + UUID.randomUUID().toString().substring(0, 8);
+		String version = ServingFixture.register(admin, model, "models:/" + modelId, null);
+		HttpResponse<String> byLoggedModel = viewer.postJson(SERVING + model + "/" + version + "/invocations",
+				records(customers(5, 3, 0)));
+		assertThat(byLoggedModel.statusCode()).as(byLoggedModel.body()).isEqualTo(200);
+		HttpResponse<String> byRun = viewer.postJson(SERVING + model("by-run", 1) + "/1/invocations",
+				records(customers(5, 3, 0)));
+		assertThat(Http.json(byLoggedModel).get("predictions")).isEqualTo(Http.json(byRun).get("predictions"));
+	}
+
+	@Test
 	void invalidInputIsA400NamingColumnAndRow() {
 		String model = model("invalid", 1);
 		String url = SERVING + model + "/1/invocations";
