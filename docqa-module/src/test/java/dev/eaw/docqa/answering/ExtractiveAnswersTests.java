@@ -20,36 +20,33 @@ class ExtractiveAnswersTests {
 
 	static final double THRESHOLD = ExtractiveAnswers.DEFAULT_THRESHOLD;
 
-	static final String POLICY = "The travel policy was revised by the finance board. It now takes effect on 1 May 2026. "
-			+ "Receipts are kept for ten years. Meals abroad are paid at the local daily rate.";
+	static final String REVISED = "The travel policy was revised by the finance board.";
+
+	static final String EFFECT = "It now takes effect on 1 May 2026.";
+
+	static final String RECEIPTS = "Receipts are kept for ten years.";
+
+	static final String MEALS = "Meals abroad are paid at the local daily rate.";
+
+	static final String POLICY = String.join(" ", REVISED, EFFECT, RECEIPTS, MEALS);
 
 	static final String OTHER = "Parking permits are issued by the facilities team. They cost nothing for cyclists.";
 
 	@Test
 	void theSentenceAfterTheBestIsQuotedWithItEvenFarBelowTheThreshold() {
 		// the subject is named in one sentence, the answer ("1 May 2026") given in the next, which shares few words
-		List<ExtractiveAnswers.Candidate> chosen = ExtractiveAnswers.choose(
-				candidates(hit(1, POLICY, 0.60), 0.70, 0.45, 0.30, 0.20), THRESHOLD);
-		assertThat(texts(chosen)).containsExactly("The travel policy was revised by the finance board.",
-				"It now takes effect on 1 May 2026.");
+		assertThat(quoted(0.60, 0.70, 0.45, 0.30, 0.20)).containsExactly(REVISED, EFFECT);
 	}
 
 	@Test
 	void theSentenceAfterTheBestIsLeftOutWhenItScoresFarLower() {
-		List<ExtractiveAnswers.Candidate> chosen = ExtractiveAnswers.choose(
-				candidates(hit(1, POLICY, 0.60), 0.70, 0.39, 0.30, 0.20), THRESHOLD);
-		assertThat(texts(chosen)).containsExactly("The travel policy was revised by the finance board.");
+		assertThat(quoted(0.60, 0.70, 0.39, 0.30, 0.20)).containsExactly(REVISED);
 	}
 
 	@Test
 	void theSentenceBeforeTheBestIsQuotedWithinItsOwnMargin() {
-		List<ExtractiveAnswers.Candidate> near = ExtractiveAnswers.choose(
-				candidates(hit(1, POLICY, 0.60), 0.20, 0.52, 0.70, 0.20), THRESHOLD);
-		assertThat(texts(near)).containsExactly("It now takes effect on 1 May 2026.",
-				"Receipts are kept for ten years.");
-		List<ExtractiveAnswers.Candidate> far = ExtractiveAnswers.choose(
-				candidates(hit(1, POLICY, 0.60), 0.20, 0.48, 0.70, 0.20), THRESHOLD);
-		assertThat(texts(far)).containsExactly("Receipts are kept for ten years.");
+		assertThat(quoted(0.60, 0.20, 0.52, 0.70, 0.20)).containsExactly(EFFECT, RECEIPTS);
+		assertThat(quoted(0.60, 0.20, 0.48, 0.70, 0.20)).containsExactly(RECEIPTS);
 	}
 
 	@Test
@@ -59,31 +56,24 @@ class ExtractiveAnswersTests {
 				candidates(hit(1, POLICY, 0.60), 0.72, 0.30, 0.62, 0.20));
 		scored.addAll(candidates(hit(2, OTHER, 0.55), 0.65, 0.20));
 		assertThat(texts(ExtractiveAnswers.choose(scored, THRESHOLD)))
-			.containsExactly("The travel policy was revised by the finance board.", "Parking permits are issued by the facilities team.");
+			.containsExactly(REVISED, "Parking permits are issued by the facilities team.");
 	}
 
 	@Test
 	void atMostThreeSentencesAreQuotedBestFirstAndShownInDocumentOrder() {
 		// all four qualify: the first (0.66, the best's neighbour) is the lowest and is left out
-		List<ExtractiveAnswers.Candidate> chosen = ExtractiveAnswers.choose(
-				candidates(hit(1, POLICY, 0.60), 0.66, 0.70, 0.68, 0.67), THRESHOLD);
-		assertThat(texts(chosen)).containsExactly("It now takes effect on 1 May 2026.",
-				"Receipts are kept for ten years.", "Meals abroad are paid at the local daily rate.");
+		assertThat(quoted(0.60, 0.66, 0.70, 0.68, 0.67)).containsExactly(EFFECT, RECEIPTS, MEALS);
 	}
 
 	@Test
 	void aChunkCloseToTheQuestionAsAWholeIsAnsweredWhenNoSentenceReachesTheThreshold() {
 		// the question's words spread over the sentences: each alone scores low, the chunk's cosine is 0.66
-		List<ExtractiveAnswers.Candidate> chosen = ExtractiveAnswers.choose(
-				candidates(hit(1, POLICY, 0.66), 0.50, 0.40, 0.30, 0.20), THRESHOLD);
-		assertThat(texts(chosen)).containsExactly("The travel policy was revised by the finance board.",
-				"It now takes effect on 1 May 2026.");
+		assertThat(quoted(0.66, 0.50, 0.40, 0.30, 0.20)).containsExactly(REVISED, EFFECT);
 	}
 
 	@Test
 	void withoutAChunkThatCloseTheQuestionIsRefusedAsBefore() {
-		assertThat(ExtractiveAnswers.choose(candidates(hit(1, POLICY, 0.64), 0.50, 0.40, 0.30, 0.20), THRESHOLD))
-			.isEmpty();
+		assertThat(quoted(0.64, 0.50, 0.40, 0.30, 0.20)).isEmpty();
 		// BM25 alone gives no cosine: only the sentences count
 		assertThat(ExtractiveAnswers.choose(candidates(hit(1, POLICY, null), 0.50, 0.40, 0.30, 0.20), THRESHOLD))
 			.isEmpty();
@@ -98,6 +88,11 @@ class ExtractiveAnswersTests {
 				candidates(hit(1, POLICY, 0.60), 0.70, 0.45, 0.30, 0.20), THRESHOLD)) {
 			assertThat(c.span().of(c.hit().text())).isEqualTo(c.text());
 		}
+	}
+
+	/** The texts quoted from {@link #POLICY} at the default threshold, its chunk having the dense score given. */
+	private static List<String> quoted(double dense, double... scores) {
+		return texts(ExtractiveAnswers.choose(candidates(hit(1, POLICY, dense), scores), THRESHOLD));
 	}
 
 	private static SearchHit hit(long chunkId, String text, @Nullable Double dense) {
