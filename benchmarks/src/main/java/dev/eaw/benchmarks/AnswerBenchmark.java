@@ -24,7 +24,8 @@ import dev.eaw.docqa.retrieval.Fusion;
  * question, as the module's {@code ask} does it but without the database: embed the question, hybrid search (convex)
  * for the best {@link ExtractiveAnswers#CHUNKS} chunks, score their sentences, choose the quoted ones. Reports how
  * often the quoted sentences contain a gold answer (case-insensitive), the share of "no answer found", p50/p95 of the
- * whole path, and the same choice with the threshold disabled (same scoring, so no second latency). The {@code pdf}
+ * whole path, the mean number of sentences quoted, the same choice with the threshold disabled (same scoring, so no
+ * second latency), and the share of unrelated questions refused. The {@code pdf}
  * row does it all again on the documents typeset as PDFs and read back through the module's extraction and chunking
  * (skipped with {@code --no-pdf}).
  */
@@ -54,7 +55,7 @@ final class AnswerBenchmark implements BenchmarkCommand {
 		DocqaEmbedder bge = new DocqaEmbedder();
 		RagIndex.Chunks chunks = RagIndex.chunks(set.corpus(), flags.has("titles"), bge);
 		System.err.println("answer: " + queries.size() + " questions with gold answers; " + chunks.how());
-		Scores plain = measure(set, queries, chunks.chunks(), bge);
+		Scores plain = measure(set, queries, unrelated(), chunks.chunks(), bge);
 		List<RagIndex.Chunk> pdfChunks = flags.has("no-pdf") ? List.of() : pdfChunks(set.corpus(), bge);
 		double n = queries.size();
 		List<Row> rows = new ArrayList<>(List.of(
@@ -65,30 +66,47 @@ final class AnswerBenchmark implements BenchmarkCommand {
 				Row.of("extractive, threshold disabled")
 					.metric("questions", queries.size())
 					.metric("contains_gold", plain.containedWithout() / n)
-					.metric("no_answer", plain.noneWithout() / n)));
+					.metric("no_answer", plain.noneWithout() / n),
+				Row.of("unrelated questions, threshold " + ExtractiveAnswers.DEFAULT_THRESHOLD)
+					.metric("questions", plain.unrelated())
+					.metric("no_answer", plain.unrelatedRefused() / (double) plain.unrelated())));
 		if (!pdfChunks.isEmpty()) {
-			rows.add(measure(set, queries, pdfChunks, bge)
+			rows.add(measure(set, queries, List.of(), pdfChunks, bge)
 				.row("pdf: typeset, extracted, chunked; threshold " + ExtractiveAnswers.DEFAULT_THRESHOLD, n));
 		}
 		return rows;
 	}
 
 	/** The counts of one pass over the questions, and the latency of each. */
-	private record Scores(int found, int contained, int none, int containedWithout, int noneWithout, long[] nanos) {
+	private record Scores(int found, int contained, int none, int containedWithout, int noneWithout, int sentences,
+			int unrelated, int unrelatedRefused, long[] nanos) {
 
 		Row row(String system, double n) {
 			return Row.of(system)
 				.metric("questions", (int) n)
 				.metric("contains_gold", contained / n)
 				.metric("no_answer", none / n)
+				.metric("sentences", sentences / Math.max(1.0, n - none))
 				.metric("p50_ms", HttpLatency.percentile(nanos, 0.50))
 				.metric("p95_ms", HttpLatency.percentile(nanos, 0.95));
 		}
 
 	}
 
-	private static Scores measure(BeirSet set, List<BeirSet.Query> queries, List<RagIndex.Chunk> chunks,
-			DocqaEmbedder bge) throws Exception {
+	/**
+	 * Questions the XQuAD paragraphs do not answer (general knowledge, handbook matters): the first ten are those the
+	 * threshold was set from in {@code XquadQualityTests}.
+	 */
+	static List<String> unrelated() throws IOException {
+		try (var in = AnswerBenchmark.class.getResourceAsStream("/unrelated-questions.txt")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+				.filter(l -> !l.isBlank())
+				.toList();
+		}
+	}
+
+	private static Scores measure(BeirSet set, List<BeirSet.Query> queries, List<String> unrelated,
+			List<RagIndex.Chunk> chunks, DocqaEmbedder bge) throws Exception {
 		try (RagIndex index = RagIndex.build(chunks, RagIndex.model(RagIndex.DEFAULT_MODEL, bge))) {
 			// ask() is not used, so no collections or search service: the hybrid search is done here
 			ExtractiveAnswers answers = new ExtractiveAnswers(null, null, index.index(), bge,
@@ -101,6 +119,7 @@ final class AnswerBenchmark implements BenchmarkCommand {
 			int none = 0;
 			int containedWithout = 0;
 			int noneWithout = 0;
+			int sentences = 0;
 			long[] nanos = new long[queries.size()];
 			for (int i = 0; i < queries.size(); i++) {
 				BeirSet.Query query = queries.get(i);
@@ -115,11 +134,18 @@ final class AnswerBenchmark implements BenchmarkCommand {
 						set.corpus().get(index.chunk(h.chunkId()).doc()).id(), 0) > 0) ? 1 : 0;
 				contained += contains(chosen, query.answers()) ? 1 : 0;
 				none += chosen.isEmpty() ? 1 : 0;
+				sentences += chosen.size();
 				containedWithout += contains(unlimited, query.answers()) ? 1 : 0;
 				noneWithout += unlimited.isEmpty() ? 1 : 0;
 			}
+			int refused = 0;
+			for (String question : unrelated) {
+				refused += ExtractiveAnswers.choose(answer(answers, index, bge, question).scored(),
+						ExtractiveAnswers.DEFAULT_THRESHOLD).isEmpty() ? 1 : 0;
+			}
 			Arrays.sort(nanos);
-			return new Scores(found, contained, none, containedWithout, noneWithout, nanos);
+			return new Scores(found, contained, none, containedWithout, noneWithout, sentences, unrelated.size(),
+					refused, nanos);
 		}
 	}
 

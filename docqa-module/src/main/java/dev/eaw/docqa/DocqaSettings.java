@@ -23,7 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param fusionWeight the weight of BM25 in the convex combination (dense gets the rest)
  * @param chunkTokens the most tokens (of the embedding model's tokenizer) in a chunk
  * @param chunkOverlap the tokens a chunk repeats from the one before it in the same section
- * @param answerThreshold the score a sentence needs to be quoted in an extractive answer
+ * @param answerThreshold the score the best sentence needs for an extractive answer (a used chunk whose cosine
+ * similarity to the question is 0.10 above it answers too)
  * @param vectorStore where dense vectors are kept: {@code lucene} (embedded, with the BM25 index) or {@code chroma}
  * (a Chroma server, see {@link ChromaSettings}; BM25 stays in the local Lucene index)
  * @param ocr whether scanned PDF pages and images are read with Tesseract: {@code auto} (when the command answers at

@@ -34,7 +34,24 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 	public static final double DEFAULT_THRESHOLD = 0.55;
 
 	/** How far below the best sentence another one may score and still be quoted. */
-	static final double MARGIN = 0.06;
+	static final double MARGIN = 0.08;
+
+	/**
+	 * How far below the best sentence the one right after it may score and still be quoted with it: a question's
+	 * subject is often named in one sentence and the answer given in the next ("It was first sequenced in 1986", "As
+	 * such, it…"), which shares few of the question's words.
+	 */
+	static final double NEXT_MARGIN = 0.30;
+
+	/** How far below the best sentence the one right before it may score and still be quoted with it. */
+	static final double PREVIOUS_MARGIN = 0.20;
+
+	/**
+	 * How far above the sentence threshold a used chunk's cosine similarity to the question must lie for the question to
+	 * be answered although no single sentence reaches the threshold (the question's words spread over sentences):
+	 * 0.65 at the default threshold. Moves with the threshold, so with strictness.
+	 */
+	static final double CHUNK_OVER_THRESHOLD = 0.10;
 
 	static final int MAX_SENTENCES = 3;
 
@@ -66,10 +83,17 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 	}
 
 	/**
-	 * A sentence of a retrieved chunk with its score; {@code rank} is its chunk's place in the search. Public, with
-	 * {@link #score} and {@link #choose(List, double)}, for the benchmarks, which retrieve without the database.
+	 * A sentence of a retrieved chunk with its score; {@code rank} is its chunk's place in the search, {@code sentence}
+	 * the sentence's place in the chunk (0 = first). Public, with {@link #score} and {@link #choose(List, double)}, for
+	 * the benchmarks, which retrieve without the database.
 	 */
-	public record Candidate(SearchHit hit, int rank, Span span, String text, double score) {
+	public record Candidate(SearchHit hit, int rank, int sentence, Span span, String text, double score) {
+
+		/** Whether this sentence comes right after ({@code step} 1) or right before (-1) the other in the same chunk. */
+		boolean follows(Candidate other, int step) {
+			return hit.chunkId() == other.hit.chunkId() && sentence == other.sentence + step;
+		}
+
 	}
 
 	@Override
@@ -118,10 +142,11 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 		Set<String> seen = new HashSet<>();
 		for (int rank = 0; rank < hits.size(); rank++) {
 			SearchHit hit = hits.get(rank);
-			for (Span span : Sentences.split(hit.text())) {
-				String text = span.of(hit.text());
+			List<Span> spans = Sentences.split(hit.text());
+			for (int i = 0; i < spans.size(); i++) {
+				String text = spans.get(i).of(hit.text());
 				if (text.split("\\s+").length >= 3 && seen.add(text)) {
-					sentences.add(new Candidate(hit, rank, span, text, 0));
+					sentences.add(new Candidate(hit, rank, i, spans.get(i), text, 0));
 				}
 			}
 		}
@@ -140,25 +165,44 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 				lexical /= total;
 			}
 			double score = 0.65 * DocqaEmbedder.dot(vector, vectors.get(i)) + 0.35 * lexical;
-			scored.add(new Candidate(c.hit(), c.rank(), c.span(), c.text(), score));
+			scored.add(new Candidate(c.hit(), c.rank(), c.sentence(), c.span(), c.text(), score));
 		}
 		return scored;
 	}
 
-	/** Up to three sentences near the best one, above the threshold, in document order. */
+	/** The sentences quoted: see {@link #choose(List, double)}. */
 	List<Candidate> choose(List<Candidate> candidates) {
 		return choose(candidates, threshold);
 	}
 
-	/** {@link #choose(List)} with another threshold; an empty list is the answer "no answer found". */
+	/**
+	 * The sentences quoted, in document order; an empty list is the answer "no answer found". The question is answered
+	 * when the best sentence reaches the threshold, or when a chunk the sentences come from is as a whole at least
+	 * {@link #CHUNK_OVER_THRESHOLD} above it in cosine similarity to the question. Quoted are the best sentence, the
+	 * ones right after and before it unless they score more than {@link #NEXT_MARGIN} / {@link #PREVIOUS_MARGIN} below
+	 * it (they are its context, so the threshold does not apply to them), and others within {@link #MARGIN} of it and
+	 * above the threshold: at most {@link #MAX_SENTENCES}, the best first.
+	 */
 	public static List<Candidate> choose(List<Candidate> candidates, double threshold) {
 		List<Candidate> ranked = new ArrayList<>(candidates);
 		ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
-		if (ranked.isEmpty() || ranked.get(0).score() < threshold) {
+		if (ranked.isEmpty() || !answerable(ranked, threshold)) {
 			return List.of();
 		}
-		double floor = Math.max(threshold, ranked.get(0).score() - MARGIN);
-		List<Candidate> chosen = new ArrayList<>(ranked.stream().filter(c -> c.score() >= floor).limit(MAX_SENTENCES).toList());
+		Candidate best = ranked.get(0);
+		// others: near the best and above the threshold, unless the chunk rule answered and the best is below it
+		double floor = Math.max(best.score() - MARGIN, Math.min(threshold, best.score()));
+		List<Candidate> chosen = new ArrayList<>(List.of(best));
+		for (Candidate c : ranked.subList(1, ranked.size())) {
+			if (chosen.size() >= MAX_SENTENCES) {
+				break;
+			}
+			double below = best.score() - c.score();
+			if (c.follows(best, 1) ? below <= NEXT_MARGIN
+					: c.follows(best, -1) ? below <= PREVIOUS_MARGIN : c.score() >= floor) {
+				chosen.add(c);
+			}
+		}
 		Map<Long, Integer> documentOrder = new LinkedHashMap<>();
 		for (Candidate c : ranked) {
 			documentOrder.putIfAbsent(c.hit().documentId(), documentOrder.size());
@@ -167,6 +211,15 @@ public final class ExtractiveAnswers implements QuestionAnswering {
 			.thenComparingLong(c -> c.hit().chunkId())
 			.thenComparingInt(c -> c.span().start()));
 		return chosen;
+	}
+
+	/** Whether the best sentence, or one of the chunks as a whole, is close enough to the question. */
+	private static boolean answerable(List<Candidate> ranked, double threshold) {
+		if (ranked.get(0).score() >= threshold) {
+			return true;
+		}
+		double chunk = threshold + CHUNK_OVER_THRESHOLD;
+		return ranked.stream().anyMatch(c -> c.hit().denseScore() != null && c.hit().denseScore() >= chunk);
 	}
 
 	private Answer answer(List<Candidate> chosen, AnswerListener listener, long started) {

@@ -1,8 +1,11 @@
 /**
  * Internal: answers, with or without a language model. Without one, the question retrieves the best chunks (hybrid search); their
  * sentences are scored by {@code 0.65 · cosine(question, sentence) + 0.35 · lexical overlap}, the overlap being the
- * share of the question's BM25 term weight (idf) that the sentence contains; up to three sentences close to the best
- * are quoted in document order, each followed by its citation number. Below the threshold the answer is
+ * share of the question's BM25 term weight (idf) that the sentence contains; the best sentence is quoted with its
+ * neighbours in the chunk (the sentence after it unless it scores 0.30 lower, the one before unless 0.20 lower: the
+ * answer often sits next to the sentence that names the question's subject) and other sentences within 0.08 of it, at
+ * most three, in document order, each followed by its citation number. When neither the best sentence reaches the
+ * threshold nor a used chunk's cosine similarity to the question lies 0.10 above it, the answer is
  * {@link dev.eaw.docqa.Answer#NO_ANSWER}. Only sentences of the documents are ever returned.
  * <p>
  * With an LLM configured, {@code LlmAnswers} gives the same best chunks to the model as numbered sources
