@@ -1,5 +1,7 @@
 package dev.eaw.insights.sql;
 
+import java.math.RoundingMode;
+
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -17,6 +19,12 @@ public final class PostgresLikeTypes extends RelDataTypeSystemImpl {
 	@Override
 	public boolean shouldConvertRaggedUnionTypesToVarying() {
 		return true;
+	}
+
+	/** Casts to fewer decimals round half away from zero, as PostgreSQL and Snowflake do ({@code 12.5::NUMBER} is 13). */
+	@Override
+	public RoundingMode roundingMode() {
+		return RoundingMode.HALF_UP;
 	}
 
 	@Override

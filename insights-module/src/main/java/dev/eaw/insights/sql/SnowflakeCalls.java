@@ -116,7 +116,8 @@ final class SnowflakeCalls {
 			return cast(args.get(0), type);
 		}
 		if (call.getKind() == SqlKind.DATE_TRUNC && args.size() == 2) {
-			return floor(args.get(1), part(args.get(0)));
+			TimeUnit part = part(args.get(0));
+			return part == TimeUnit.WEEK ? monday(args.get(1)) : floor(args.get(1), part);
 		}
 		if (call.getKind() == SqlKind.TIMESTAMP_ADD && args.size() == 3) {
 			// Calcite's own DATEADD cannot compile a DATE argument: the standard TIMESTAMPADD does the same
@@ -146,10 +147,11 @@ final class SnowflakeCalls {
 			case "to_date/1", "date/1" -> castTo(args.get(0), SqlTypeName.DATE);
 			case "to_timestamp/1", "to_timestamp_ntz/1", "to_timestamp_ltz/1", "to_timestamp_tz/1" ->
 				castTo(args.get(0), SqlTypeName.TIMESTAMP);
-			case "to_timestamp_ntz/2", "to_timestamp_ltz/2", "to_timestamp_tz/2" ->
-				function("to_timestamp", args.get(0), args.get(1));
+			case "to_timestamp/2", "to_timestamp_ntz/2", "to_timestamp_ltz/2", "to_timestamp_tz/2" ->
+				function("to_timestamp", args.get(0), format(args.get(1)));
+			case "to_date/2" -> function("to_date", args.get(0), format(args.get(1)));
 			case "to_varchar/1", "to_char/1" -> function("eaw_to_varchar", args.get(0));
-			case "to_varchar/2" -> function("to_char", args.get(0), args.get(1));
+			case "to_varchar/2", "to_char/2" -> function("to_char", args.get(0), format(args.get(1)));
 			default -> constructor(name, args, call);
 		};
 	}
@@ -207,6 +209,12 @@ final class SnowflakeCalls {
 				new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, POS), POS));
 	}
 
+	/** A format such as {@code 'mm/dd/yyyy'}: Snowflake's format elements are case-insensitive, Calcite's upper case. */
+	private static SqlNode format(SqlNode format) {
+		return format instanceof SqlCharStringLiteral literal
+				? SqlLiteral.createCharString(literal.getValueAs(String.class).toUpperCase(Locale.ROOT), POS) : format;
+	}
+
 	/** An index or key as the text GET takes: {@code 0} → {@code '0'}. */
 	private static SqlNode key(SqlNode key) {
 		if (key instanceof SqlNumericLiteral number) {
@@ -224,6 +232,18 @@ final class SnowflakeCalls {
 					+ "day, hour, minute, second).");
 		}
 		return unit;
+	}
+
+	/**
+	 * The Monday that starts d's week, as Snowflake's weeks start (WEEK_START 0): d's day minus its ISO day of the week
+	 * plus one, so that Java and PostgreSQL agree (Calcite's own week floor starts on Sunday, PostgreSQL's on Monday).
+	 */
+	private static SqlNode monday(SqlNode value) {
+		SqlNode isoDay = SqlStdOperatorTable.EXTRACT.createCall(POS, new SqlIntervalQualifier(TimeUnit.ISODOW, null, POS),
+				value);
+		SqlNode back = SqlStdOperatorTable.MINUS.createCall(POS, SqlLiteral.createExactNumeric("1", POS), isoDay);
+		return SqlStdOperatorTable.TIMESTAMP_ADD.createCall(POS, new SqlIntervalQualifier(TimeUnit.DAY, null, POS), back,
+				floor(value, TimeUnit.DAY));
 	}
 
 	private static SqlNode floor(SqlNode value, TimeUnit unit) {

@@ -15,7 +15,9 @@ import java.util.Set;
  * constant) → {@code OBJECT_CONSTRUCT('k', v)};</li>
  * <li>{@code FROM VALUES (…), (…) [alias]} → {@code FROM (VALUES (…), (…)) alias(column1, …)};</li>
  * <li>{@code LATERAL FLATTEN(…)} → {@code LATERAL TABLE(FLATTEN(…))};</li>
- * <li>{@code DATEADD('day', …)} and the other date-part functions with a quoted part → the bare part.</li>
+ * <li>{@code DATEADD('day', …)} and the other date-part functions with a quoted part → the bare part;</li>
+ * <li>{@code OUTER => TRUE} (a named argument) → {@code "outer" => TRUE}: Snowflake's argument names are
+ * case-insensitive and may be SQL keywords; functions name their parameters in lower case.</li>
  * </ul>
  * Everything else (casts with {@code ::}, named arguments, functions) is parsed by Babel and mapped on the parse
  * tree ({@link SnowflakeCalls}).
@@ -80,9 +82,14 @@ final class SnowflakeSyntax {
 			else if (token.is("{") && next(i) >= 0 && (tokens.get(next(i)).kind() == Kind.STRING || tokens.get(next(i)).is("}"))) {
 				object(i);
 			}
-			else if ((token.is("from") || token.is("join")) && next(i) >= 0 && tokens.get(next(i)).is("values")
-					&& next(next(i)) >= 0 && tokens.get(next(next(i))).is("(")) {
-				values(next(i));
+			else if ((token.is("from") || token.is("join")) && next(i) >= 0) {
+				int at = next(i);
+				boolean parenthesized = tokens.get(at).is("(");
+				int keyword = parenthesized ? next(at) : at;
+				if (keyword >= 0 && tokens.get(keyword).is("values") && next(keyword) >= 0
+						&& tokens.get(next(keyword)).is("(")) {
+					values(keyword, parenthesized ? at : -1);
+				}
 			}
 			else if (token.is("lateral") && next(i) >= 0 && tokens.get(next(i)).is("flatten")) {
 				int open = next(next(i));
@@ -91,6 +98,10 @@ final class SnowflakeSyntax {
 					out[next(i)] = "TABLE(" + out[next(i)];
 					out[close] = ")" + out[close];
 				}
+			}
+			else if (token.kind() == Kind.WORD && next(i) >= 0 && tokens.get(next(i)).is("=>")) {
+				// a named argument: Snowflake's names (OUTER, PATH, MODE…) may be SQL keywords, and are case-insensitive
+				out[i] = "\"" + token.text().toLowerCase(Locale.ROOT) + "\"";
 			}
 			else if (token.kind() == Kind.WORD && DATE_PART_FUNCTIONS.contains(token.text().toLowerCase(Locale.ROOT))
 					&& next(i) >= 0 && tokens.get(next(i)).is("(")) {
@@ -107,10 +118,18 @@ final class SnowflakeSyntax {
 		out[colon] = "";
 		int at = colon + 1;
 		out[at] = element(tokens.get(at));
-		while (at + 2 < tokens.size() && tokens.get(at + 1).is(".") && isName(tokens.get(at + 2))) {
-			out[at + 1] = "";
-			out[at + 2] = element(tokens.get(at + 2));
-			at += 2;
+		while (at + 1 < tokens.size()) {
+			if (at + 2 < tokens.size() && tokens.get(at + 1).is(".") && isName(tokens.get(at + 2))) {
+				out[at + 1] = "";
+				out[at + 2] = element(tokens.get(at + 2));
+				at += 2;
+			}
+			else if (tokens.get(at + 1).is("[") && matching(at + 1, "[", "]") > 0) {
+				at = matching(at + 1, "[", "]"); // an index, as Babel reads it: src:vehicle[0].price
+			}
+			else {
+				break;
+			}
 		}
 		return at;
 	}
@@ -144,8 +163,11 @@ final class SnowflakeSyntax {
 		}
 	}
 
-	/** {@code VALUES (…), (…) [AS] [alias]} → {@code (VALUES (…), (…)) alias(column1, …)}. */
-	private void values(int keyword) {
+	/**
+	 * {@code VALUES (…), (…) [AS] [alias]} → {@code (VALUES (…), (…)) alias(column1, …)}, and {@code (VALUES …)}
+	 * without column names gets Snowflake's {@code column1, column2, …}.
+	 */
+	private void values(int keyword, int outerParen) {
 		int open = next(keyword);
 		int close = matching(open, "(", ")");
 		if (close < 0) {
@@ -154,26 +176,37 @@ final class SnowflakeSyntax {
 		int columns = 1;
 		int depth = 0;
 		for (int i = open + 1; i < close; i++) {
-			depth += tokens.get(i).is("(") ? 1 : tokens.get(i).is(")") ? -1 : 0;
+			depth += tokens.get(i).is("(") || tokens.get(i).is("[") ? 1 : tokens.get(i).is(")") || tokens.get(i).is("]") ? -1 : 0;
 			columns += depth == 0 && tokens.get(i).is(",") ? 1 : 0;
 		}
-		while (next(close) >= 0 && tokens.get(next(close)).is(",") && next(next(close)) >= 0
-				&& tokens.get(next(next(close))).is("(")) {
-			int end = matching(next(next(close)), "(", ")");
-			if (end < 0) {
+		String opening = "";
+		if (outerParen >= 0) {
+			close = matching(outerParen, "(", ")");
+			if (close < 0) {
 				return;
 			}
-			close = end;
 		}
-		out[keyword] = "(" + out[keyword];
+		else {
+			while (next(close) >= 0 && tokens.get(next(close)).is(",") && next(next(close)) >= 0
+					&& tokens.get(next(next(close))).is("(")) {
+				int end = matching(next(next(close)), "(", ")");
+				if (end < 0) {
+					return;
+				}
+				close = end;
+			}
+			opening = "(";
+		}
+		String closing = opening.isEmpty() ? "" : ")";
 		int alias = next(close);
 		if (alias >= 0 && tokens.get(alias).is("as")) {
 			alias = next(alias);
 		}
 		boolean named = alias >= 0 && isName(tokens.get(alias))
 				&& !CLAUSES.contains(tokens.get(alias).text().toLowerCase(Locale.ROOT));
+		out[keyword] = opening + out[keyword];
 		if (named && next(alias) >= 0 && tokens.get(next(alias)).is("(")) {
-			out[close] = out[close] + ")";
+			out[close] = out[close] + closing;
 			return;
 		}
 		List<String> names = new ArrayList<>();
@@ -182,11 +215,11 @@ final class SnowflakeSyntax {
 		}
 		String list = "(" + String.join(", ", names) + ")";
 		if (named) {
-			out[close] = out[close] + ")";
+			out[close] = out[close] + closing;
 			out[alias] = out[alias] + list;
 		}
 		else {
-			out[close] = out[close] + ") AS \"values\"" + list;
+			out[close] = out[close] + closing + " AS \"values\"" + list;
 		}
 	}
 
