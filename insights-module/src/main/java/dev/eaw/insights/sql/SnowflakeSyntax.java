@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.eaw.insights.sql.SqlTokens.Kind;
+import dev.eaw.insights.sql.SqlTokens.Token;
+
 /**
  * The token-aware pre-pass for the few Snowflake forms that Calcite's Babel parser cannot read. Each is turned into
  * the Babel syntax with the same meaning; strings, quoted identifiers and comments are never touched:
@@ -23,16 +26,6 @@ import java.util.Set;
  * tree ({@link SnowflakeCalls}).
  */
 final class SnowflakeSyntax {
-
-	private enum Kind { WORD, QUOTED, STRING, NUMBER, PUNCT, SPACE }
-
-	private record Token(Kind kind, String text) {
-
-		boolean is(String value) {
-			return (kind == Kind.WORD || kind == Kind.PUNCT) && text.equalsIgnoreCase(value);
-		}
-
-	}
 
 	/** Words after which a {@code [} starts an ARRAY constant rather than indexing a value. */
 	private static final Set<String> KEYWORDS = Set.of("select", "where", "and", "or", "not", "then", "else", "when",
@@ -61,7 +54,7 @@ final class SnowflakeSyntax {
 
 	/** The query with the Snowflake-only forms in Babel syntax; a query without them comes back unchanged. */
 	static String prepare(String sql) {
-		SnowflakeSyntax pass = new SnowflakeSyntax(tokenize(sql));
+		SnowflakeSyntax pass = new SnowflakeSyntax(SqlTokens.tokenize(sql));
 		pass.rewrite();
 		return String.join("", pass.out);
 	}
@@ -273,86 +266,6 @@ final class SnowflakeSyntax {
 			}
 		}
 		return -1;
-	}
-
-	/** Splits SQL into tokens whose texts, joined, give it back exactly. */
-	static List<Token> tokenize(String sql) {
-		List<Token> tokens = new ArrayList<>();
-		int i = 0;
-		int n = sql.length();
-		while (i < n) {
-			char c = sql.charAt(i);
-			int end;
-			Kind kind;
-			if (Character.isWhitespace(c)) {
-				end = i + 1;
-				while (end < n && Character.isWhitespace(sql.charAt(end))) {
-					end++;
-				}
-				kind = Kind.SPACE;
-			}
-			else if (sql.startsWith("--", i)) {
-				end = sql.indexOf('\n', i);
-				end = end < 0 ? n : end;
-				kind = Kind.SPACE;
-			}
-			else if (sql.startsWith("/*", i)) {
-				end = sql.indexOf("*/", i + 2);
-				end = end < 0 ? n : end + 2;
-				kind = Kind.SPACE;
-			}
-			else if (c == '\'' || c == '"') {
-				end = quoted(sql, i, c);
-				kind = c == '\'' ? Kind.STRING : Kind.QUOTED;
-			}
-			else if (sql.startsWith("$$", i)) {
-				end = sql.indexOf("$$", i + 2);
-				end = end < 0 ? n : end + 2;
-				kind = Kind.STRING;
-			}
-			else if (Character.isLetter(c) || c == '_') {
-				end = i + 1;
-				while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
-						|| sql.charAt(end) == '$')) {
-					end++;
-				}
-				kind = Kind.WORD;
-			}
-			else if (Character.isDigit(c)) {
-				end = i + 1;
-				while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '.')) {
-					end++;
-				}
-				kind = Kind.NUMBER;
-			}
-			else {
-				end = i + (sql.startsWith("::", i) || sql.startsWith("=>", i) ? 2 : 1);
-				kind = Kind.PUNCT;
-			}
-			tokens.add(new Token(kind, sql.substring(i, end)));
-			i = end;
-		}
-		return tokens;
-	}
-
-	/** The end of a quoted string or identifier; a doubled quote stays inside it (a backslash does not escape). */
-	private static int quoted(String sql, int start, char quote) {
-		int i = start + 1;
-		while (i < sql.length()) {
-			char c = sql.charAt(i);
-			if (c == quote) {
-				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-					i += 2;
-				}
-				else {
-					return i + 1;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		return sql.length();
 	}
 
 }

@@ -28,9 +28,11 @@ final class SqlFunctions {
 			Map.entry("eaw_to_object", "toObject"), Map.entry("eaw_to_varchar", "text"),
 			Map.entry("eaw_object_new", "objectNew"), Map.entry("eaw_object_put", "objectPut"),
 			Map.entry("eaw_object_put_keep_null", "objectPutKeepNull"), Map.entry("eaw_array_new", "arrayNew"),
-			Map.entry("eaw_array_add", "arrayAdd"), Map.entry("eaw_variant_text", "text"),
-			Map.entry("eaw_variant_number", "number"), Map.entry("eaw_variant_boolean", "bool"),
-			Map.entry("eaw_variant_date", "date"), Map.entry("eaw_variant_timestamp", "timestamp"));
+			Map.entry("eaw_array_add", "arrayAdd"), Map.entry("eaw_variant_text", "text"));
+
+	/** The readers of {@link SnowflakePrepare}'s VARIANT casts ({@link VariantCasts} methods). */
+	private static final Map<String, String> VARIANT_CASTS = Map.of("eaw_variant_number", "number",
+			"eaw_variant_boolean", "bool", "eaw_variant_date", "date", "eaw_variant_timestamp", "timestamp");
 
 	private SqlFunctions() {
 	}
@@ -52,6 +54,7 @@ final class SqlFunctions {
 		TimeSeriesSql.register(root);
 		RegexCalls.register(root);
 		SNOWFLAKE.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(Variants.class, method)));
+		VARIANT_CASTS.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(VariantCasts.class, method)));
 		root.add("flatten", TableFunctionImpl.create(Flatten.class, "flatten"));
 
 		SchemaPlus cortex = root.add("snowflake", new AbstractSchema()).add("cortex", new AbstractSchema());

@@ -1,17 +1,9 @@
 package dev.eaw.insights.sql;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -45,8 +37,8 @@ public final class Variants {
 			return JSON.readValue(text, Object.class);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("PARSE_JSON: the text is not valid JSON: " + QueryErrors.plain(
-					ex.getOriginalMessage()).lines().findFirst().orElse(""));
+			throw new IllegalArgumentException("PARSE_JSON: the text is not valid JSON" + (ex.getLocation() == null ? "."
+					: " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")."));
 		}
 	}
 
@@ -252,76 +244,9 @@ public final class Variants {
 		return value instanceof BigDecimal decimal && decimal.scale() > 0 ? "DECIMAL" : "INTEGER";
 	}
 
-	// what the casts of a VARIANT (::NUMBER, ::BOOLEAN, ::DATE, ::TIMESTAMP_NTZ) read from it
-
-	public static @Nullable BigDecimal number(@Nullable Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal;
-		}
-		if (value instanceof Boolean bool) {
-			return bool ? BigDecimal.ONE : BigDecimal.ZERO;
-		}
-		if (value instanceof Number number) {
-			return number instanceof Double || number instanceof Float ? BigDecimal.valueOf(number.doubleValue())
-					: BigDecimal.valueOf(number.longValue());
-		}
-		try {
-			return new BigDecimal(text(value).strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("Numeric value '" + text(value) + "' is not recognized.");
-		}
-	}
-
-	public static @Nullable Boolean bool(@Nullable Object value) {
-		if (value == null || value instanceof Boolean) {
-			return (Boolean) value;
-		}
-		if (value instanceof Number) {
-			return number(value).signum() != 0;
-		}
-		return switch (text(value).strip().toLowerCase(Locale.ROOT)) {
-			case "true", "t", "yes", "y", "on", "1" -> true;
-			case "false", "f", "no", "n", "off", "0" -> false;
-			default -> throw new IllegalArgumentException("Boolean value '" + text(value) + "' is not recognized.");
-		};
-	}
-
-	public static @Nullable Date date(@Nullable Object value) {
-		Timestamp timestamp = timestamp(value);
-		return timestamp == null ? null : Date.valueOf(timestamp.toLocalDateTime().toLocalDate());
-	}
-
-	/** A timestamp from ISO text (with or without a time, a {@code T}, an offset) or from seconds since 1970. */
-	public static @Nullable Timestamp timestamp(@Nullable Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof Number) {
-			return Timestamp.valueOf(LocalDateTime.ofInstant(Instant.ofEpochMilli(number(value).movePointRight(3).longValue()),
-					ZoneOffset.UTC));
-		}
-		String text = text(value).strip();
-		String iso = text.length() == 10 ? text + "T00:00:00" : text.replace(' ', 'T');
-		try {
-			return Timestamp.valueOf(LocalDateTime.parse(iso));
-		}
-		catch (DateTimeParseException local) {
-			try {
-				return Timestamp.valueOf(OffsetDateTime.parse(iso).toLocalDateTime());
-			}
-			catch (DateTimeParseException ex) {
-				throw new IllegalArgumentException("Date '" + text + "' is not recognized.");
-			}
-		}
-	}
-
 	private static boolean same(@Nullable Object a, @Nullable Object b) {
 		if (a instanceof Number x && b instanceof Number y) {
-			return number(x).compareTo(number(y)) == 0;
+			return VariantCasts.number(x).compareTo(VariantCasts.number(y)) == 0;
 		}
 		return a == null ? b == null : a.equals(b);
 	}
