@@ -22,7 +22,8 @@ import dev.eaw.insights.sql.SqlTokens.Token;
  * <li>{@code OUTER => TRUE} (a named argument) → {@code "outer" => TRUE}: Snowflake's argument names are
  * case-insensitive and may be SQL keywords; functions name their parameters in lower case.</li>
  * </ul>
- * Everything else (casts with {@code ::}, named arguments, functions) is parsed by Babel and mapped on the parse
+ * First, {@link ColumnNames} names expression columns after their text, as Snowflake does. Everything else (casts
+ * with {@code ::}, named arguments, functions) is parsed by Babel and mapped on the parse
  * tree ({@link SnowflakeCalls}).
  */
 final class SnowflakeSyntax {
@@ -52,8 +53,13 @@ final class SnowflakeSyntax {
 		}
 	}
 
-	/** The query with the Snowflake-only forms in Babel syntax; a query without them comes back unchanged. */
+	/** The query with its expression columns named and the Snowflake-only forms in Babel syntax. */
 	static String prepare(String sql) {
+		return toBabel(ColumnNames.name(sql));
+	}
+
+	/** The Snowflake-only forms in Babel syntax; a query without them comes back unchanged. */
+	static String toBabel(String sql) {
 		SnowflakeSyntax pass = new SnowflakeSyntax(SqlTokens.tokenize(sql));
 		pass.rewrite();
 		return String.join("", pass.out);

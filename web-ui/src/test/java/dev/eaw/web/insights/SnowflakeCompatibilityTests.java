@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Snowflake's documentation, pasted into the SQL box: each query is copied from the Snowflake page cited above it
  * (tables the page creates are given as a WITH … AS (SELECT … FROM VALUES …) of the same rows, since the SQL box
  * only reads), run through {@code POST /api/insights/query}, and checked against the result the page shows. Column
- * names come back in lower case (unquoted names fold to lower case here, to upper case in Snowflake).
+ * names come back in lower case (unquoted names fold to lower case here, to upper case in Snowflake); an unaliased
+ * expression's column is named after its text, as in Snowflake.
  */
 @AppTest
 class SnowflakeCompatibilityTests {
@@ -72,6 +73,7 @@ class SnowflakeCompatibilityTests {
 	@Test
 	void aFirstLevelElementByColonIsAVariant() {
 		Result result = run(CAR_SALES + "SELECT src:dealership FROM car_sales ORDER BY 1");
+		assertThat(result.names()).containsExactly("src:dealership");
 		assertThat(result.types()).containsExactly("variant");
 		assertThat(result.json()).isEqualTo("[[\"Tindel Toyota\"],[\"Valley View Auto Sales\"]]");
 	}
@@ -152,6 +154,7 @@ class SnowflakeCompatibilityTests {
 	void getPathReadsAPathGivenAsText() {
 		// https://docs.snowflake.com/en/sql-reference/functions/get_path
 		Result result = run(CAR_SALES + "SELECT GET_PATH(src, 'vehicle[0]:make') FROM car_sales ORDER BY 1");
+		assertThat(result.names()).containsExactly("get_path(src, 'vehicle[0]:make')");
 		assertThat(result.json()).isEqualTo("[[\"Honda\"],[\"Toyota\"]]");
 	}
 
@@ -331,6 +334,7 @@ class SnowflakeCompatibilityTests {
 		// https://docs.snowflake.com/en/sql-reference/functions/to_json
 		Result result = run("WITH jdemo1 AS (SELECT PARSE_JSON('{\"food\":\"bard\"}') AS v) "
 				+ "SELECT v, v:food, TO_JSON(v) FROM jdemo1");
+		assertThat(result.names()).containsExactly("v", "v:food", "to_json(v)");
 		assertThat(result.rows().get(0).get(0)).isEqualTo(json("{\"food\": \"bard\"}"));
 		assertThat(result.rows().get(0).get(1).asString()).isEqualTo("bard");
 		assertThat(result.rows().get(0).get(2).asString()).isEqualTo("{\"food\":\"bard\"}");
