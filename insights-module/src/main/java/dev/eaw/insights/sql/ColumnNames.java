@@ -24,6 +24,9 @@ final class ColumnNames {
 	private static final Set<String> NOT_ALIASES = Set.of("end", "null", "true", "false", "unknown", "and", "or", "not",
 			"is", "between", "like", "ilike", "in", "as", "distinct", "all", "case", "when", "then", "else");
 
+	/** Calcite's longest identifier. */
+	private static final int MAX_LENGTH = 128;
+
 	private ColumnNames() {
 	}
 
@@ -75,7 +78,11 @@ final class ColumnNames {
 		for (int i = expression.get(0); i <= expression.get(expression.size() - 1); i++) {
 			text.append(tokens.get(i).kind() == Kind.SPACE ? " " : tokens.get(i).text());
 		}
-		String name = text.toString().strip().replaceAll(" +", " ").toLowerCase(Locale.ROOT).replace("\"", "\"\"");
+		String name = text.toString().strip().replaceAll(" +", " ").toLowerCase(Locale.ROOT);
+		if (name.length() > MAX_LENGTH) {
+			name = name.substring(0, MAX_LENGTH - 3) + "...";
+		}
+		name = name.replace("\"", "\"\"");
 		int last = expression.get(expression.size() - 1);
 		out[last] = out[last] + " AS \"" + name + "\"";
 	}

@@ -70,6 +70,8 @@ class SnowflakeSyntaxTests {
 			.isEqualTo("SELECT src:dealership AS \"src:dealership\", t.a, b, c AS x, d y, COUNT(*) AS \"count(*)\", "
 					+ "CASE WHEN a THEN 1 END AS \"case when a then 1 end\", v:\"K\"::STRING AS \"v:\"\"k\"\"::string\" "
 					+ "FROM t WHERE (SELECT MAX(z) AS \"max(z)\" FROM u) > 0");
+		String longer = "SELECT CONCAT('" + "x".repeat(200) + "')";
+		assertThat(ColumnNames.name(longer)).endsWith("AS \"concat('" + "x".repeat(117) + "...\"");
 		assertThat(ColumnNames.name("SELECT DISTINCT *, t.*, EXTRACT(YEAR FROM d) yr FROM t"))
 			.isEqualTo("SELECT DISTINCT *, t.*, EXTRACT(YEAR FROM d) yr FROM t");
 	}
