@@ -73,8 +73,12 @@
       const tr = body.insertRow();
       r.forEach((v, i) => {
         const td = tr.insertCell();
-        td.textContent = v === null ? 'NULL' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v);
+        // a VARIANT, OBJECT or ARRAY is shown as Snowflake shows it: pretty JSON, a string in quotes
+        const json = v !== null && (typeof v === 'object' || result.columns[i].type === 'variant');
+        td.textContent = v === null ? 'NULL' : json ? JSON.stringify(v, null, 2)
+          : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v);
         if (v === null) td.className = 'null';
+        if (json) td.classList.add('json');
         if (result.columns[i].type === 'number') td.classList.add('num');
       });
     });

@@ -1,7 +1,6 @@
 package dev.eaw.insights.sql;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -139,7 +138,8 @@ public final class CalciteQueries implements Queries {
 
 	private QueryResult execute(String sql, long start, QueryContext context) {
 		context.bind();
-		try (Connection connection = DriverManager.getConnection("jdbc:calcite:", CalciteSettings.connectionProperties());
+		try (Connection connection = SnowflakePrepare.DRIVER.connect("jdbc:calcite:", CalciteSettings.connectionProperties());
+				Hook.Closeable snowflake = SnowflakeCalls.onThisThread();
 				Hook.Closeable regex = RegexCalls.onThisThread()) {
 			CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
 			SchemaPlus root = calcite.getRootSchema();
@@ -150,7 +150,7 @@ public final class CalciteQueries implements Queries {
 			try (Statement statement = connection.createStatement()) {
 				context.opened(statement); // cancelling it stops Calcite's planner and its result set
 				statement.setMaxRows(limits.rowCap() + 1);
-				try (ResultSet rs = statement.executeQuery(sql)) {
+				try (ResultSet rs = statement.executeQuery(SnowflakeSyntax.prepare(sql))) {
 					return read(rs, start, context);
 				}
 			}
@@ -196,6 +196,7 @@ public final class CalciteQueries implements Queries {
 			case Types.DATE -> "date";
 			case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "timestamp";
 			case Types.BOOLEAN, Types.BIT -> "boolean";
+			case Types.JAVA_OBJECT, Types.OTHER -> "variant";
 			default -> "text";
 		};
 	}

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** Result values as JSON can carry them: numbers, text, booleans, dates as ISO text, arrays as lists. */
+/** Result values as JSON can carry them: numbers, text, booleans, dates as ISO text, arrays as lists, objects as maps. */
 final class Cells {
 
 	private Cells() {
@@ -41,6 +41,9 @@ final class Cells {
 				items.add(value(item));
 			}
 			return items;
+		}
+		if (value instanceof java.util.Map || value instanceof List) {
+			return value; // a VARIANT's OBJECT or ARRAY (see Variants): JSON as it is
 		}
 		if (value instanceof Number || value instanceof Boolean || value instanceof String) {
 			return value;

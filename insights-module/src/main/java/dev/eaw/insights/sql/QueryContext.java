@@ -40,6 +40,9 @@ final class QueryContext {
 
 	private final AtomicLong scanned = new AtomicLong();
 
+	/** FLATTEN's SEQ: one number per flattened input value. */
+	private final AtomicLong sequences = new AtomicLong();
+
 	/** The PostgreSQL statements running for this query, cancelled when it is stopped. */
 	private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
 
@@ -128,6 +131,11 @@ final class QueryContext {
 					+ "stopped. Filter or aggregate in a way the database can do (plain WHERE, GROUP BY, JOIN on columns) "
 					+ "or query fewer rows.");
 		}
+	}
+
+	/** The next FLATTEN sequence number of this query. */
+	long nextSequence() {
+		return sequences.incrementAndGet();
 	}
 
 	void opened(Statement statement) {

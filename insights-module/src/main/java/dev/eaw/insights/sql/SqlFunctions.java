@@ -1,8 +1,11 @@
 package dev.eaw.insights.sql;
 
+import java.util.Map;
+
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
 
 /**
  * Registers the AI functions with a Calcite root schema: the {@code AI_*} names, the plain Cortex names, and the same
@@ -11,6 +14,25 @@ import org.apache.calcite.schema.impl.ScalarFunctionImpl;
  * {@code ARRAY['a', 'b']} as Cortex does.
  */
 final class SqlFunctions {
+
+	/**
+	 * Snowflake's semi-structured functions (SQL name → {@link Variants} method), and the {@code eaw_*} functions that
+	 * {@link SnowflakeCalls} and {@link SnowflakePrepare} map Snowflake's forms onto. Add a Snowflake function here.
+	 */
+	private static final Map<String, String> SNOWFLAKE = Map.ofEntries(Map.entry("parse_json", "parseJson"),
+			Map.entry("try_parse_json", "tryParseJson"), Map.entry("get_path", "getPath"),
+			Map.entry("array_size", "arraySize"), Map.entry("array_contains", "arrayContains"),
+			Map.entry("array_to_string", "arrayToString"), Map.entry("object_keys", "objectKeys"),
+			Map.entry("to_variant", "toVariant"), Map.entry("to_array", "toArray"), Map.entry("typeof", "typeOf"),
+			Map.entry("to_json", "json"), Map.entry("split", "split"), Map.entry("eaw_get", "get"),
+			Map.entry("eaw_to_object", "toObject"), Map.entry("eaw_to_varchar", "text"),
+			Map.entry("eaw_object_new", "objectNew"), Map.entry("eaw_object_put", "objectPut"),
+			Map.entry("eaw_object_put_keep_null", "objectPutKeepNull"), Map.entry("eaw_array_new", "arrayNew"),
+			Map.entry("eaw_array_add", "arrayAdd"), Map.entry("eaw_variant_text", "text"));
+
+	/** The readers of {@link SnowflakePrepare}'s VARIANT casts ({@link VariantCasts} methods). */
+	private static final Map<String, String> VARIANT_CASTS = Map.of("eaw_variant_number", "number",
+			"eaw_variant_boolean", "bool", "eaw_variant_date", "date", "eaw_variant_timestamp", "timestamp");
 
 	private SqlFunctions() {
 	}
@@ -31,6 +53,9 @@ final class SqlFunctions {
 		scalar(root, "ai_translate", "translate");
 		TimeSeriesSql.register(root);
 		RegexCalls.register(root);
+		SNOWFLAKE.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(Variants.class, method)));
+		VARIANT_CASTS.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(VariantCasts.class, method)));
+		root.add("flatten", TableFunctionImpl.create(Flatten.class, "flatten"));
 
 		SchemaPlus cortex = root.add("snowflake", new AbstractSchema()).add("cortex", new AbstractSchema());
 		scalar(cortex, "sentiment", "sentiment");

@@ -45,7 +45,7 @@ public final class SqlGuard {
 		}
 		SqlNodeList statements;
 		try {
-			statements = SqlParser.create(sql, CalciteSettings.parserConfig()).parseStmtList();
+			statements = SqlParser.create(SnowflakeSyntax.prepare(sql), CalciteSettings.parserConfig()).parseStmtList();
 		}
 		catch (SqlParseException ex) {
 			throw new InvalidInput(SyntaxErrors.describe(ex));

@@ -75,7 +75,7 @@ class CalciteQueriesTests {
 	}
 
 	/** The datasets' connections, never reached by these queries except for Calcite's look at the database. */
-	private static DataSource noDatabase() {
+	static DataSource noDatabase() {
 		DatabaseMetaData meta = fake(DatabaseMetaData.class, null);
 		Connection connection = fake(Connection.class, meta);
 		return fake(DataSource.class, connection);

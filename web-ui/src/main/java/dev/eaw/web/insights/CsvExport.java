@@ -1,19 +1,24 @@
 package dev.eaw.web.insights;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.eaw.insights.QueryResult;
 import dev.eaw.insights.ResultColumn;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A query result as RFC 4180 CSV with a header line. A text cell (or column name) that a spreadsheet would read as a
  * formula, one starting with {@code = + - @}, a tab or a carriage return, gets a leading {@code '} as OWASP's CSV
- * injection advice says; numbers stay numbers, so {@code -5} is still {@code -5}.
+ * injection advice says; numbers stay numbers, so {@code -5} is still {@code -5}. OBJECT and ARRAY values are their
+ * JSON text.
  */
 final class CsvExport {
 
 	private static final String FORMULA_STARTS = "=+-@\t\r";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private CsvExport() {
 	}
@@ -31,6 +36,9 @@ final class CsvExport {
 	private static String value(Object value) {
 		if (value == null) {
 			return "";
+		}
+		if (value instanceof Map || value instanceof List) {
+			return text(JSON.writeValueAsString(value)); // a VARIANT's OBJECT or ARRAY, as Snowflake exports it
 		}
 		return value instanceof Number || value instanceof Boolean ? String.valueOf(value) : text(String.valueOf(value));
 	}

@@ -21,7 +21,28 @@ final class FunctionReference {
 			fn("TABLE(FORECAST('dataset', 'ts', 'value', horizon [, 'series'] [, interval]))", "",
 					"ts, series, forecast, lower_bound, upper_bound, model (interval 0.95)."),
 			fn("TABLE(DETECT_ANOMALIES('dataset', 'ts', 'value' [, 'series'] [, interval]))", "",
-					"ts, series, value, expected, lower_bound, upper_bound, is_anomaly, score (interval 0.99)."));
+					"ts, series, value, expected, lower_bound, upper_bound, is_anomaly, score (interval 0.99)."),
+			// Snowflake's semi-structured data and conversion functions (registered in insights' SqlFunctions)
+			fn("PARSE_JSON(text)", "TRY_PARSE_JSON(text)", "VARIANT: the JSON value; objects and arrays come back as JSON."),
+			fn("v:field.sub[0]", "v['key'], v[0], GET(v, key | index), GET_PATH(v, 'a.b[0]')",
+					"VARIANT: a field or element (arrays count from 0); NULL when missing."),
+			fn("v::STRING", "::VARCHAR, ::NUMBER, ::FLOAT, ::BOOLEAN, ::DATE, ::TIMESTAMP_NTZ, ::VARIANT, CAST(v AS …)",
+					"The VARIANT's value as that type; ::STRING of an object or array is its JSON."),
+			fn("OBJECT_CONSTRUCT(k1, v1, …)", "{'k1': v1, …}, OBJECT_CONSTRUCT_KEEP_NULL(k1, v1, …)",
+					"OBJECT; a NULL value leaves its key out (…_KEEP_NULL keeps it as null)."),
+			fn("ARRAY_CONSTRUCT(a, b, …)", "[a, b, …], TO_ARRAY(v), SPLIT(text, sep)", "ARRAY of values of any types."),
+			fn("ARRAY_SIZE(array)", "ARRAY_CONTAINS(value, array), ARRAY_TO_STRING(array, sep), OBJECT_KEYS(object), TYPEOF(v)",
+					"Size, membership, joined text, keys, the type a VARIANT holds."),
+			fn("TABLE(FLATTEN(INPUT => v [, PATH => 'p'] [, OUTER => TRUE] [, RECURSIVE => TRUE] [, MODE => 'BOTH']))",
+					"LATERAL FLATTEN(INPUT => t.v) f", "seq, key, path, index, value, this: one row per element."),
+			fn("FROM VALUES (1, 'a'), (2, 'b')", "FROM (VALUES …) [AS t(c1, c2)]", "Rows of constants, columns column1, column2, …"),
+			fn("IFF(condition, a, b)", "NVL(a, b), IFNULL, NVL2(x, a, b), ZEROIFNULL(x), NULLIFZERO(x)", "Conditional values."),
+			fn("DATEADD(part, n, d)", "DATEDIFF(part, a, b)", "Adds n parts (day, week, month, quarter, year, hour, …); "
+					+ "DATEDIFF counts the part boundaries between a and b."),
+			fn("DATE_TRUNC('quarter', d)", "'year', 'month', 'week', 'day', 'hour', 'minute', 'second'",
+					"The start of d's quarter (year, month, …)."),
+			fn("TO_DATE(x [, format])", "TO_TIMESTAMP(x [, format]), TO_TIMESTAMP_NTZ, TO_VARCHAR(x [, format]), TO_CHAR",
+					"Conversions; a VARIANT is read as Snowflake reads it."));
 
 	private static Map<String, String> fn(String signature, String aliases, String returns) {
 		return Map.of("signature", signature, "aliases", aliases, "description", returns);

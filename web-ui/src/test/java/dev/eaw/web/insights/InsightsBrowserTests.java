@@ -3,6 +3,7 @@ package dev.eaw.web.insights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -82,6 +84,23 @@ class InsightsBrowserTests {
 		browser.findElement(By.id("run")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
 		assertThat(browser.findElement(By.id("error")).getText()).contains("DELETE is not allowed");
+	}
+
+	@Test
+	void variantsAreShownAsPrettyJson() {
+		// Snowflake shows a VARIANT as JSON, a string in quotes: https://docs.snowflake.com/en/user-guide/querying-semistructured
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		browser.get("http://localhost:" + port + "/insights/sql");
+		wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return !!window.eawEditor")));
+		((JavascriptExecutor) browser).executeScript("window.eawEditor.setValue(arguments[0])",
+				"SELECT {'a': 1, 'b': ['x']} AS o, PARSE_JSON('{\"s\": \"t\"}'):s AS s, 'plain' AS p");
+		browser.findElement(By.id("run")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result td.json")));
+		List<WebElement> cells = browser.findElements(By.cssSelector("#result tbody td"));
+		assertThat(cells.get(0).getText()).isEqualTo("{\n  \"a\": 1,\n  \"b\": [\n    \"x\"\n  ]\n}");
+		assertThat(cells.get(1).getText()).isEqualTo("\"t\"");
+		assertThat(cells.get(2).getText()).isEqualTo("plain");
+		assertThat(cells.get(2).getAttribute("class")).doesNotContain("json");
 	}
 
 	@Test
