@@ -14,9 +14,12 @@ import org.jspecify.annotations.Nullable;
  * are seasonal naive (first two seasons), ETS / Holt-Winters with damped trend (one per seasonal period, plus a
  * Fourier-deseasonalized variant, damped or level-only, for several seasonalities at once) and a Prophet-style
  * regression (straight or damped trend continuation), each on the raw values and, for positive series, also on
- * their logarithm. The default per series is the best by rolling-origin holdout error (up to three windows of
- * min(horizon, 20% of history) points, see {@link Selection}), or the mean of the best two or three, refitted on
- * the whole history; intervals come from {@link Intervals}. Thread-safe; callers loop over their series.
+ * their logarithm, and the M4 competition's benchmarks (Naive1, Naive2, SES, Holt, Damped, Theta, Comb on the
+ * series seasonally adjusted for the shortest season, see {@link M4Method}). The default per series is the best by
+ * rolling-origin holdout error (up to three windows of min(horizon, 20% of history) points, or up to six half a
+ * window apart when three do not fit, see {@link Selection}), or the mean of the best two or three, refitted on the
+ * whole history; a history too short for three windows gets M4's Comb. Intervals come from {@link Intervals}.
+ * Thread-safe; callers loop over their series.
  */
 public final class Forecaster {
 

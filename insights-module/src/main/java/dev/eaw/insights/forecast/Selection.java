@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-series model choice by rolling-origin holdout: every candidate is fitted on the history minus its last
- * {@code w·holdout} points and forecasts the next {@code holdout} points, for up to three windows w; candidates are
+ * {@code w·holdout} points and forecasts the next {@code holdout} points, for up to three windows w (a short history:
+ * up to six windows whose origins are half a holdout apart; fewer than three: the fallback alone); candidates are
  * ranked by the summed mean absolute error, and the mean of the best two or three competes too. The winner's
  * holdout forecasts and in-sample fit are kept to calibrate the prediction intervals.
  *
