@@ -20,8 +20,9 @@ import dev.eaw.insights.forecast.Forecaster;
 /**
  * {@code forecast}: accuracy of the forecasting methods. With {@code --train/--test} (M4 wide CSV: id, then values;
  * the test file is used only for scoring) every series is forecast {@code test-width} steps ahead; with {@code --csv}
- * (Prophet example, {@code ds,y}) the last {@code --horizon} points are held out. Rows: seasonal naive, ETS,
- * Prophet-style and our default (per-series choice); metrics sMAPE and MASE as M4 defines them, coverage of the 95%
+ * (Prophet example, {@code ds,y}) the last {@code --horizon} points are held out; see {@link #tasks} for
+ * aggregation to days or weeks and several origins. Rows: seasonal naive, ETS, Prophet-style, each M4 benchmark
+ * method (Naive1 … Comb) and our default (per-series choice); metrics sMAPE and MASE as M4 defines them, coverage of the 95%
  * interval and wall-clock seconds.
  */
 final class ForecastBenchmark implements BenchmarkCommand {
@@ -41,18 +42,25 @@ final class ForecastBenchmark implements BenchmarkCommand {
 
 	@Override
 	public String usage() {
-		return "forecast --train Hourly-train.csv --test Hourly-test.csv [--limit N] [--default-only] | forecast --csv example.csv [--horizon N]";
+		return "forecast --train Hourly-train.csv --test Hourly-test.csv [--limit N] | forecast --csv a.csv[,b.csv] "
+				+ "[--aggregate day|week] [--horizon N] [--origins K] [--season M] [--default-only|--m4-only]";
 	}
 
 	@Override
 	public List<Row> run(Flags flags) throws Exception {
-		List<Task> tasks = flags.has("csv") ? prophetCsv(flags.existing("csv"), flags.integer("horizon", 0))
-				: m4(flags.existing("train"), flags.existing("test"), flags.integer("limit", Integer.MAX_VALUE));
+		List<Task> tasks = tasks(flags);
+		int season = flags.integer("season", 0);
 		Map<String, Forecaster> systems = new LinkedHashMap<>();
 		systems.put("seasonal naive", new Forecaster(Set.of("seasonal-naive")));
 		systems.put("ETS / Holt-Winters", new Forecaster(Set.of("ets")));
 		systems.put("Prophet-style", new Forecaster(Set.of("prophet-style")));
+		for (String method : Forecaster.M4_METHODS) {
+			systems.put("M4 " + method, Forecaster.m4(method, season));
+		}
 		systems.put("default: per-series holdout choice", new Forecaster());
+		if (flags.has("m4-only")) {
+			systems.keySet().removeIf(name -> !name.startsWith("default") && !name.startsWith("M4 "));
+		}
 		if (flags.has("default-only")) {
 			systems.keySet().removeIf(name -> !name.startsWith("default"));
 		}
@@ -74,6 +82,46 @@ final class ForecastBenchmark implements BenchmarkCommand {
 			rows.add(system.getKey().startsWith("default") ? row.asDefault() : row);
 		}
 		return rows;
+	}
+
+	/**
+	 * The series set: M4 ({@code --train/--test}, horizon = test width unless aggregated) or Prophet files
+	 * ({@code --csv a.csv,b.csv}), {@code --aggregate day|week}, {@code --horizon}, {@code --origins} (cuts per
+	 * series, a horizon apart), {@code --season} (MASE scaling and the M4 methods' seasonal period).
+	 */
+	static List<Task> tasks(Flags flags) throws IOException {
+		List<ForecastSets.Whole> wholes = new ArrayList<>();
+		boolean m4 = !flags.has("csv");
+		if (m4) {
+			wholes.addAll(ForecastSets.m4(flags.existing("train"), flags.existing("test"),
+					flags.integer("limit", Integer.MAX_VALUE)));
+		}
+		else {
+			for (String file : flags.required("csv").split(",")) {
+				wholes.add(ForecastSets.prophet(Path.of(file)));
+			}
+		}
+		String aggregate = flags.get("aggregate", "none");
+		int unit = switch (aggregate) {
+			case "none" -> 0;
+			case "day" -> 1;
+			case "week" -> 7;
+			default -> throw new IllegalArgumentException("--aggregate must be day or week, got " + aggregate);
+		};
+		List<Task> tasks = new ArrayList<>();
+		for (ForecastSets.Whole whole : wholes) {
+			ForecastSets.Whole series = unit == 0 ? whole : ForecastSets.aggregate(whole, unit);
+			long days = ChronoUnit.DAYS.between(series.ts().get(0), series.ts().get(1));
+			boolean monthly = days >= 28 && days <= 31;
+			int h = flags.integer("horizon", series.heldOut() > 0 ? series.heldOut() : monthly ? 12 : unit == 7 ? 13 : unit == 1 ? 14
+					: Math.max(1, series.y().length / 10));
+			int season = flags.integer("season", m4 && unit == 0 ? 24 : monthly ? 12 : days == 1 ? 7 : 1);
+			tasks.addAll(ForecastSets.cut(series, h, flags.integer("origins", 1), season));
+		}
+		if (tasks.isEmpty()) {
+			throw new IllegalArgumentException("no series long enough for this horizon");
+		}
+		return tasks;
 	}
 
 	/** sMAPE, MASE and 95% coverage of one series. */
@@ -107,60 +155,6 @@ final class ForecastBenchmark implements BenchmarkCommand {
 		}
 		naive /= train.length - m;
 		return new Score(smape / h, mae / h / naive, inside / h, result.method());
-	}
-
-	/** M4 wide CSV: the test file only supplies the scoring values. Hourly data gets synthetic hourly timestamps. */
-	static List<Task> m4(Path trainFile, Path testFile, int limit) throws IOException {
-		List<String[]> train = wide(trainFile, limit);
-		List<String[]> test = wide(testFile, limit);
-		List<Task> tasks = new ArrayList<>();
-		for (int r = 0; r < train.size(); r++) {
-			String id = train.get(r)[0];
-			if (!id.equals(test.get(r)[0])) {
-				throw new IllegalArgumentException("train and test rows differ at row " + r + ": " + id);
-			}
-			double[] y = values(train.get(r));
-			double[] actual = values(test.get(r));
-			LocalDateTime start = LocalDateTime.of(2000, 1, 1, 0, 0);
-			List<LocalDateTime> ts = IntStream.range(0, y.length + actual.length).mapToObj(start::plusHours).toList();
-			tasks.add(new Task(id, ts.subList(0, y.length), y, ts.subList(y.length, ts.size()), actual,
-					id.startsWith("H") ? 24 : 1));
-		}
-		return tasks;
-	}
-
-	private static List<String[]> wide(Path file, int limit) throws IOException {
-		List<String> lines = Files.readAllLines(file);
-		return lines.stream().skip(1).filter(l -> !l.isBlank()).limit(limit)
-			.map(l -> Arrays.stream(l.split(",", -1)).map(s -> s.replace("\"", "").trim()).toArray(String[]::new))
-			.toList();
-	}
-
-	private static double[] values(String[] fields) {
-		return Arrays.stream(fields).skip(1).filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray();
-	}
-
-	/** {@code ds,y} file; holds out {@code horizon} points (default: 12 for monthly data, else 10%). */
-	static List<Task> prophetCsv(Path file, int horizon) throws IOException {
-		List<String> lines = Files.readAllLines(file).stream().skip(1).filter(l -> !l.isBlank()).toList();
-		List<LocalDateTime> ts = new ArrayList<>();
-		double[] y = new double[lines.size()];
-		for (int i = 0; i < lines.size(); i++) {
-			String[] fields = lines.get(i).replace("\"", "").split(",");
-			String ds = fields[0].trim();
-			ts.add(ds.length() <= 10 ? LocalDate.parse(ds).atStartOfDay() : LocalDateTime.parse(ds.replace(' ', 'T')));
-			y[i] = Double.parseDouble(fields[1].trim());
-		}
-		long days = ChronoUnit.DAYS.between(ts.get(0), ts.get(1));
-		boolean monthly = days >= 28 && days <= 31;
-		int h = horizon > 0 ? horizon : monthly ? 12 : Math.max(1, y.length / 10);
-		if (h >= y.length - 5) {
-			throw new IllegalArgumentException("--horizon " + h + " leaves too little history");
-		}
-		int season = monthly ? 12 : days == 1 ? 7 : 1;
-		int n = y.length - h;
-		return List.of(new Task(file.getFileName().toString(), ts.subList(0, n), Arrays.copyOf(y, n),
-				ts.subList(n, y.length), Arrays.copyOfRange(y, n, y.length), season));
 	}
 
 }

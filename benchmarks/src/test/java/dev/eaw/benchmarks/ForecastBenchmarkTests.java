@@ -33,16 +33,18 @@ class ForecastBenchmarkTests {
 				"\"V1\",\"V2\"\n" + row("H1", 0, 240, 24) + "\n" + row("H2", 0, 264, 0) + "\n");
 		Path test = Files.writeString(dir.resolve("test.csv"),
 				"\"V1\",\"V2\"\n" + row("H1", 240, 264, 0) + "\n" + row("H2", 264, 288, 0) + "\n");
-		List<ForecastBenchmark.Task> tasks = ForecastBenchmark.m4(train, test, 10);
+		List<ForecastBenchmark.Task> tasks = ForecastBenchmark
+			.tasks(new Flags(new String[] { "--train", train.toString(), "--test", test.toString() }));
 		assertThat(tasks).hasSize(2);
 		assertThat(tasks.get(0).train()).hasSize(240);
 		assertThat(tasks.get(0).test()).hasSize(24);
 		List<Row> rows = new ForecastBenchmark()
 			.run(new Flags(new String[] { "--train", train.toString(), "--test", test.toString() }));
-		assertThat(rows).hasSize(4);
-		assertThat(rows.get(3).isDefault()).isTrue();
-		assertThat((double) rows.get(3).values().get("smape")).isLessThan(2.0);
-		assertThat((double) rows.get(3).values().get("coverage95")).isBetween(0.0, 1.0);
+		assertThat(rows).hasSize(11);
+		assertThat(rows.get(3).values().get("system")).isEqualTo("M4 Naive1");
+		assertThat(rows.get(10).isDefault()).isTrue();
+		assertThat((double) rows.get(10).values().get("smape")).isLessThan(2.0);
+		assertThat((double) rows.get(10).values().get("coverage95")).isBetween(0.0, 1.0);
 	}
 
 	@Test
@@ -55,11 +57,27 @@ class ForecastBenchmarkTests {
 			}
 		}
 		Path file = Files.writeString(dir.resolve("daily.csv"), csv.toString());
-		List<ForecastBenchmark.Task> tasks = ForecastBenchmark.prophetCsv(file, 14);
+		List<ForecastBenchmark.Task> tasks = ForecastBenchmark
+			.tasks(new Flags(new String[] { "--csv", file.toString(), "--horizon", "14" }));
 		assertThat(tasks.get(0).test()).hasSize(14);
 		ForecastBenchmark.Score score = ForecastBenchmark.score(new dev.eaw.insights.forecast.Forecaster(), tasks.get(0));
 		assertThat(score.smape()).isCloseTo(0, within(2.0));
 		assertThat(score.method()).isNotBlank();
+	}
+
+	@Test
+	void aggregatesHourlySeriesToDaysAndCutsSeveralOrigins() throws Exception {
+		Path train = Files.writeString(dir.resolve("train.csv"), "\"V1\",\"V2\"\n" + row("H1", 0, 24 * 40 - 48, 0) + "\n");
+		Path test = Files.writeString(dir.resolve("test.csv"), "\"V1\",\"V2\"\n" + row("H1", 24 * 40 - 48, 24 * 40, 0) + "\n");
+		List<ForecastBenchmark.Task> tasks = ForecastBenchmark.tasks(new Flags(new String[] { "--train", train.toString(),
+				"--test", test.toString(), "--aggregate", "day", "--horizon", "7", "--origins", "2", "--season", "1" }));
+		assertThat(tasks).hasSize(2);
+		assertThat(tasks.get(0).train()).hasSize(33);
+		assertThat(tasks.get(0).test()).hasSize(7);
+		assertThat(tasks.get(1).train()).hasSize(26);
+		assertThat(tasks.get(0).season()).isEqualTo(1);
+		double day = IntStream.range(24 * 33, 24 * 34).mapToDouble(ForecastBenchmarkTests::value).sum();
+		assertThat(tasks.get(0).test()[0]).isCloseTo(day, within(1e-9));
 	}
 
 }

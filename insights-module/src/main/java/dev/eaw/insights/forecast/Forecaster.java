@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Forecasts one series and flags anomalies in it. The step is inferred from the timestamps (hourly, daily, weekly,
  * monthly…), gaps and NaN values are interpolated for fitting, and candidate seasonal periods follow from the step
@@ -12,14 +14,21 @@ import java.util.Set;
  * are seasonal naive (first two seasons), ETS / Holt-Winters with damped trend (one per seasonal period, plus a
  * Fourier-deseasonalized variant, damped or level-only, for several seasonalities at once) and a Prophet-style
  * regression (straight or damped trend continuation), each on the raw values and, for positive series, also on
- * their logarithm. The default per series is the best by rolling-origin holdout error (up to three windows of
- * min(horizon, 20% of history) points, see {@link Selection}), or the mean of the best two or three, refitted on
- * the whole history; intervals come from {@link Intervals}. Thread-safe; callers loop over their series.
+ * their logarithm, and the M4 competition's benchmarks (Naive1, Naive2, SES, Holt, Damped, Theta, Comb on the
+ * series seasonally adjusted for the shortest season, see {@link M4Method}). The default per series is the best by
+ * rolling-origin holdout error (up to three windows of min(horizon, 20% of history) points, or up to six half a
+ * window apart when three do not fit, see {@link Selection}), or the mean of the best two or three, refitted on the
+ * whole history; a history too short for three windows gets M4's Comb. Intervals come from {@link Intervals}.
+ * Thread-safe; callers loop over their series.
  */
 public final class Forecaster {
 
 	/** All method families. */
-	public static final Set<String> FAMILIES = Set.of("seasonal-naive", "ets", "prophet-style");
+	public static final Set<String> FAMILIES = Set.of("seasonal-naive", "ets", "prophet-style", "m4");
+
+	/** The M4 competition's benchmark methods, for {@link #m4(String, int)}. */
+	public static final List<String> M4_METHODS = java.util.Arrays.stream(M4Method.Kind.values())
+		.map(M4Method.Kind::label).toList();
 
 	private static final double CHANGEPOINT_PENALTY = 10;
 
@@ -27,9 +36,38 @@ public final class Forecaster {
 
 	private final Set<String> families;
 
+	/** Only this M4 benchmark method (no choice), or null. */
+	private final M4Method.@Nullable Kind only;
+
+	/** Seasonal period of the M4 methods; 0: the shortest one the time step suggests. */
+	private final int m4Season;
+
 	/** The default: all methods compete per series. */
 	public Forecaster() {
 		this(FAMILIES);
+	}
+
+	private Forecaster(M4Method.Kind only, int m4Season) {
+		this.families = Set.of("m4");
+		this.only = only;
+		this.m4Season = m4Season;
+	}
+
+	/**
+	 * One M4 benchmark method alone, as the M4 competition defines it (for comparisons).
+	 * @param method one of {@link #M4_METHODS}, e.g. {@code Comb}
+	 * @param season seasonal period for the seasonal adjustment (M4: 24 hourly, 12 monthly, 4 quarterly, 1
+	 *     otherwise); 0 for the shortest one the time step suggests
+	 */
+	public static Forecaster m4(String method, int season) {
+		if (season < 0) {
+			throw new IllegalArgumentException("season must be 0 or more, got " + season);
+		}
+		return new Forecaster(java.util.Arrays.stream(M4Method.Kind.values())
+			.filter(k -> k.label().equalsIgnoreCase(method))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("method must be one of " + M4_METHODS + ", got " + method)),
+				season);
 	}
 
 	/** Restricted to some method families, e.g. {@code Set.of("ets")} (for comparisons). */
@@ -38,6 +76,8 @@ public final class Forecaster {
 			throw new IllegalArgumentException("families must be a non-empty subset of " + FAMILIES + ", got " + families);
 		}
 		this.families = Set.copyOf(families);
+		this.only = null;
+		this.m4Season = 0;
 	}
 
 	/**
@@ -59,8 +99,10 @@ public final class Forecaster {
 		double[] periods = series.grid().seasonalPeriods(n - holdout);
 		List<Candidate> candidates = candidates(series, periods);
 		double longest = periods.length == 0 ? 1 : periods[periods.length - 1];
+		Candidate fallback = candidates.stream().filter(c -> c.method() instanceof M4Method m
+				&& m.kind() == M4Method.Kind.COMB).findFirst().orElse(null);
 		Selection selection = Selection.choose(series, candidates, holdout,
-				(int) Math.max(Series.MIN_POINTS, Math.min(2 * longest, n - holdout)));
+				(int) Math.max(Series.MIN_POINTS, Math.min(2 * longest, n - holdout)), fallback);
 		List<Fit> fits = selection.members().stream().map(series::fit).toList();
 		double[] forecast = Selection.mean(fits.stream().map(f -> f.forecast(horizon)).toList());
 		double[] fitted = Selection.mean(fits.stream().map(Fit::fitted).toList());
@@ -100,7 +142,7 @@ public final class Forecaster {
 	}
 
 	/** Candidate methods for the seasonal periods the training history supports. */
-	private List<Candidate> candidates(Series series, double[] periods) {
+	List<Candidate> candidates(Series series, double[] periods) {
 		List<Integer> seasons = new ArrayList<>();
 		for (double p : periods) {
 			long m = Math.round(p);
@@ -109,6 +151,13 @@ public final class Forecaster {
 			}
 		}
 		List<Method> methods = new ArrayList<>();
+		int m4 = m4Season > 0 ? m4Season : seasons.isEmpty() ? 1 : seasons.get(0);
+		if (only != null) {
+			return List.of(new Candidate(new M4Method(only, m4), false));
+		}
+		if (families.contains("m4")) {
+			methods.addAll(M4Method.all(m4));
+		}
 		if (families.contains("seasonal-naive")) {
 			methods.add(new SeasonalNaive(seasons.isEmpty() ? 1 : seasons.get(0)));
 			if (seasons.size() > 1) {
@@ -134,7 +183,7 @@ public final class Forecaster {
 		List<Candidate> out = new ArrayList<>();
 		for (Method method : methods) {
 			out.add(new Candidate(method, false));
-			if (positive && !(method instanceof SeasonalNaive)) {
+			if (positive && !(method instanceof SeasonalNaive) && !(method instanceof M4Method)) {
 				out.add(new Candidate(method, true));
 			}
 		}

@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Per-series model choice by rolling-origin holdout: every candidate is fitted on the history minus its last
- * {@code w·holdout} points and forecasts the next {@code holdout} points, for up to three windows w; candidates are
+ * {@code w·holdout} points and forecasts the next {@code holdout} points, for up to three windows w (a short history:
+ * up to six windows whose origins are half a holdout apart; fewer than three: the fallback alone); candidates are
  * ranked by the summed mean absolute error, and the mean of the best two or three competes too. The winner's
  * holdout forecasts and in-sample fit are kept to calibrate the prediction intervals.
  *
@@ -23,21 +26,42 @@ record Selection(List<Candidate> members, List<double[]> actuals, List<double[]>
 
 	static final int MAX_WINDOWS = 3;
 
+	/**
+	 * Fewer rolling-origin windows than this (origins half a holdout apart) is a short history: too little to choose
+	 * by, so the fallback (M4's Comb) is used alone.
+	 */
+	static final int MIN_WINDOWS = 3;
+
 	private record Scored(Candidate candidate, List<double[]> forecasts, double[] fitted, double error) {
 	}
 
 	/**
 	 * @param minTrain shortest training history a window may leave (e.g. two of the longest seasons)
+	 * @param fallback used alone when the history is short (fewer than {@link #MIN_WINDOWS} windows fit), or null
 	 */
-	static Selection choose(Series series, List<Candidate> candidates, int holdout, int minTrain) {
+	static Selection choose(Series series, List<Candidate> candidates, int holdout, int minTrain,
+			@Nullable Candidate fallback) {
 		int n = series.length();
 		int windows = 1;
 		while (windows < MAX_WINDOWS && n - (windows + 1) * holdout >= minTrain) {
 			windows++;
 		}
+		int step = holdout;
+		if (windows < MAX_WINDOWS && holdout > 1) {
+			// a short history: origins half a holdout apart, so that the choice rests on more than two windows
+			step = (holdout + 1) / 2;
+			windows = 1;
+			while (windows < 2 * MAX_WINDOWS && n - windows * step - holdout >= minTrain) {
+				windows++;
+			}
+		}
+		if (windows < MIN_WINDOWS && fallback != null) {
+			candidates = List.of(fallback);
+		}
 		List<double[]> actuals = new ArrayList<>();
 		for (int w = 1; w <= windows; w++) {
-			actuals.add(Arrays.copyOfRange(series.raw(), n - w * holdout, n - (w - 1) * holdout));
+			int end = n - (w - 1) * step;
+			actuals.add(Arrays.copyOfRange(series.raw(), end - holdout, end));
 		}
 		List<Scored> scored = new ArrayList<>();
 		for (Candidate candidate : candidates) {
@@ -45,7 +69,7 @@ record Selection(List<Candidate> members, List<double[]> actuals, List<double[]>
 				List<double[]> forecasts = new ArrayList<>();
 				double[] fitted = new double[0];
 				for (int w = 1; w <= windows; w++) {
-					Fit fit = series.head(n - w * holdout).fit(candidate);
+					Fit fit = series.head(n - (w - 1) * step - holdout).fit(candidate);
 					forecasts.add(fit.forecast(holdout));
 					if (w == 1) {
 						fitted = fit.fitted();
@@ -88,7 +112,7 @@ record Selection(List<Candidate> members, List<double[]> actuals, List<double[]>
 		return out;
 	}
 
-	private static double error(List<double[]> actuals, List<double[]> forecasts) {
+	static double error(List<double[]> actuals, List<double[]> forecasts) {
 		double sum = 0;
 		for (int w = 0; w < actuals.size(); w++) {
 			sum += mae(actuals.get(w), forecasts.get(w));
