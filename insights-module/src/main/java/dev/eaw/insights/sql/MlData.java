@@ -24,7 +24,8 @@ record MlData(Map<String, Series> series, List<String> exogenous, long rows) {
 	record Series(List<LocalDateTime> ts, double[] y, boolean[] label, Map<String, List<Object>> extra) {
 	}
 
-	static MlData of(QueryResult input, String what, String timestamp, String target, @Nullable String seriesColumn,
+	/** @param target the target column, or null when the rows only carry future times (and exogenous values) */
+	static MlData of(QueryResult input, String what, String timestamp, @Nullable String target, @Nullable String seriesColumn,
 			@Nullable String labelColumn) {
 		if (input.truncated()) {
 			throw new InvalidInput(what + ": the INPUT_DATA has more than " + input.rowCount()
@@ -32,12 +33,12 @@ record MlData(Map<String, Series> series, List<String> exogenous, long rows) {
 		}
 		List<String> names = input.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
 		int ts = column(names, timestamp, "TIMESTAMP_COLNAME", what, input.columns());
-		int y = column(names, target, "TARGET_COLNAME", what, input.columns());
+		int y = target == null ? -1 : column(names, target, "TARGET_COLNAME", what, input.columns());
 		int s = seriesColumn == null || seriesColumn.isBlank() ? -1
 				: column(names, seriesColumn, "SERIES_COLNAME", what, input.columns());
 		int label = labelColumn == null || labelColumn.isBlank() ? -1
 				: column(names, labelColumn, "LABEL_COLNAME", what, input.columns());
-		Set<Integer> used = Set.of(ts, y, s, label);
+		Set<Integer> used = new java.util.HashSet<>(List.of(ts, y, s, label));
 		List<String> exogenous = new ArrayList<>();
 		for (int c = 0; c < names.size(); c++) {
 			if (!used.contains(c)) {
@@ -65,7 +66,7 @@ record MlData(Map<String, Series> series, List<String> exogenous, long rows) {
 			for (int i = 0; i < rows.size(); i++) {
 				Object[] row = rows.get(i);
 				times.add(time(row[ts], timestamp));
-				values[i] = number(row[y], target);
+				values[i] = y < 0 ? Double.NaN : number(row[y], target);
 				labels[i] = label >= 0 && Boolean.TRUE.equals(row[label]);
 				for (String column : exogenous) {
 					extra.computeIfAbsent(column, k -> new ArrayList<>()).add(row[names.indexOf(column)]);
@@ -95,7 +96,7 @@ record MlData(Map<String, Series> series, List<String> exogenous, long rows) {
 		}
 	}
 
-	private static double number(@Nullable Object value, String column) {
+	private static double number(@Nullable Object value, @Nullable String column) {
 		if (value == null) {
 			return Double.NaN;
 		}

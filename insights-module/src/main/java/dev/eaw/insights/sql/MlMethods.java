@@ -3,9 +3,11 @@ package dev.eaw.insights.sql;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +22,9 @@ import dev.eaw.kernel.InvalidInput;
  * The methods of a stored model, with Snowflake's result columns: {@code FORECAST} (SERIES, TS, FORECAST,
  * LOWER_BOUND, UPPER_BOUND), {@code DETECT_ANOMALIES} (… Y, FORECAST, LOWER_BOUND, UPPER_BOUND, IS_ANOMALY,
  * PERCENTILE, DISTANCE), and the per-series tables computed at CREATE. SERIES is left out for a single-series model,
- * as Snowflake does.
+ * as Snowflake does. The forecasting engine has one entry point (history in, forecast out), so the stored training
+ * history is what a model keeps, and FORECAST and DETECT_ANOMALIES fit on it when called. DISTANCE is the point's
+ * distance from FORECAST in standard deviations of the band, PERCENTILE its normal probability.
  */
 final class MlMethods {
 
@@ -74,7 +78,7 @@ final class MlMethods {
 		List<String> warnings = new ArrayList<>();
 		if (input != null) {
 			String ts = statement.text("TIMESTAMP_COLNAME") == null ? trained.timestamp() : statement.text("TIMESTAMP_COLNAME");
-			MlData data = MlData.of(input, model.name() + "!FORECAST", ts, ts, statement.text("SERIES_COLNAME") == null
+			MlData data = MlData.of(input, model.name() + "!FORECAST", ts, null, statement.text("SERIES_COLNAME") == null
 					? trained.series() : statement.text("SERIES_COLNAME"), null);
 			data.series().forEach((key, s) -> wanted.put(key, s.ts()));
 			periods = 0;
@@ -92,11 +96,12 @@ final class MlMethods {
 			}
 			periods = number.intValue();
 		}
+		String only = seriesValue(statement);
 		List<List<Object>> rows = new ArrayList<>();
 		trained.points().forEach((key, points) -> {
 			check.run();
 			List<LocalDateTime> future = wanted.get(key);
-			if (input != null && future == null) {
+			if ((input != null && future == null) || (only != null && !only.equals(key))) {
 				return;
 			}
 			ForecastResult result = future == null ? MlMath.FORECASTER.forecast(points.times(), points.values(), periods, interval)
@@ -126,29 +131,26 @@ final class MlMethods {
 			if (points == null) {
 				throw new InvalidInput("The model " + model.name() + " was not trained on the series " + key + ".");
 			}
+			// the robust detector is fitted on the stored training history together with the new points (a new point
+			// replaces a stored one at the same time), and only the new points are reported
+			TreeMap<LocalDateTime, Double> merged = new TreeMap<>();
 			List<LocalDateTime> history = points.times();
-			LocalDateTime end = history.get(history.size() - 1);
-			List<LocalDateTime> after = s.ts().stream().filter(t -> t.isAfter(end)).toList();
-			ForecastResult ahead = after.isEmpty() ? null : covering(points, after, interval);
-			AnomalyResult inSample = after.size() == s.ts().size() ? null
-					: MlMath.FORECASTER.detectAnomalies(s.ts(), s.y(), interval);
+			double[] past = points.values();
+			for (int i = 0; i < past.length; i++) {
+				merged.put(history.get(i), past[i]);
+			}
+			for (int i = 0; i < s.ts().size(); i++) {
+				merged.put(s.ts().get(i), s.y()[i]);
+			}
+			List<LocalDateTime> times = new ArrayList<>(merged.keySet());
+			AnomalyResult fit = MlMath.FORECASTER.detectAnomalies(times,
+					merged.values().stream().mapToDouble(v -> v == null ? Double.NaN : v).toArray(), interval);
 			for (int i = 0; i < s.ts().size(); i++) {
 				double y = s.y()[i];
-				double f, lo, hi;
-				if (s.ts().get(i).isAfter(end)) {
-					int at = ahead.ts().indexOf(s.ts().get(i));
-					if (at < 0) {
-						continue; // not on the model's time grid
-					}
-					f = ahead.forecast()[at];
-					lo = ahead.lower()[at];
-					hi = ahead.upper()[at];
-				}
-				else {
-					f = inSample.expected()[i];
-					lo = inSample.lower()[i];
-					hi = inSample.upper()[i];
-				}
+				int at = Collections.binarySearch(times, s.ts().get(i));
+				double f = fit.expected()[at];
+				double lo = fit.lower()[at];
+				double hi = fit.upper()[at];
 				double sigma = (hi - lo) / (2 * z);
 				double distance = sigma > 0 ? (y - f) / sigma : 0;
 				boolean anomaly = !Double.isNaN(y) && (y < lo || y > hi);
@@ -158,6 +160,21 @@ final class MlMethods {
 		});
 		return MlRunner.result(withSeries("TS:timestamp", "Y:number", "FORECAST:number", "LOWER_BOUND:number",
 				"UPPER_BOUND:number", "IS_ANOMALY:boolean", "PERCENTILE:number", "DISTANCE:number"), rows, start, List.of());
+	}
+
+	/** SERIES_VALUE => 'north' (or a number): forecast that series only. */
+	private @Nullable String seriesValue(MlStatement statement) {
+		Object value = statement.args().get("SERIES_VALUE");
+		if (value == null) {
+			return null;
+		}
+		String key = value instanceof Double number && number == Math.rint(number) ? String.valueOf(number.longValue())
+				: String.valueOf(value);
+		if (!trained.points().containsKey(key)) {
+			throw new InvalidInput("The model " + model.name() + " has no series " + key + " (its series: "
+					+ String.join(", ", trained.points().keySet()) + ").");
+		}
+		return key;
 	}
 
 	/** A forecast long enough to reach the last of the given future times. */
