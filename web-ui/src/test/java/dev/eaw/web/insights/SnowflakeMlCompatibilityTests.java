@@ -189,7 +189,7 @@ class SnowflakeMlCompatibilityTests {
 		// a supervised detector: LABEL_COLNAME names a BOOLEAN column of known anomalies
 		JsonNode supervised = ok(analyst.query("""
 				CREATE OR REPLACE SNOWFLAKE.ML.ANOMALY_DETECTION ml_labelled(
-				  INPUT_DATA => SYSTEM$QUERY_REFERENCE('SELECT sale_date, store, revenue,
+				  INPUT_DATA => SYSTEM$QUERY_REFERENCE('SELECT sale_date, revenue,
 				    sale_date = DATE ''2024-03-12'' AS known FROM sales WHERE store = ''north'''),
 				  TIMESTAMP_COLNAME => 'sale_date',
 				  TARGET_COLNAME => 'revenue',
@@ -212,6 +212,12 @@ class SnowflakeMlCompatibilityTests {
 		assertThat(drop.statusCode()).isEqualTo(404);
 		assertThat(analyst.query("CALL ml_private!FORECAST(FORECASTING_PERIODS => 1)").statusCode()).isEqualTo(404);
 		assertThat(ok(analyst.query("SHOW SNOWFLAKE.ML.FORECAST")).toString()).doesNotContain("ml_private");
+		// the datasets page lists each user's own models
+		String page = Http.signedIn(port, "ml-other", "analyst-secret").page("/insights").body();
+		assertThat(page).contains("id=\"ml-model-ml_private\"", "SNOWFLAKE.ML.FORECAST");
+		assertThat(Http.signedIn(port, "ml-analyst", "analyst-secret").page("/insights").body())
+			.contains("id=\"ml-models\"")
+			.doesNotContain("ml-model-ml_private");
 		HttpResponse<String> taken = analyst.query("CREATE OR REPLACE SNOWFLAKE.ML.FORECAST ml_private(INPUT_DATA => "
 				+ SALES + ", SERIES_COLNAME => 'store', TIMESTAMP_COLNAME => 'sale_date', TARGET_COLNAME => 'revenue')");
 		assertThat(taken.statusCode()).isEqualTo(409);
