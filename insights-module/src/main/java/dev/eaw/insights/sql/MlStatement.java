@@ -30,13 +30,7 @@ public record MlStatement(String verb, @Nullable String modelClass, @Nullable St
 
 	/** The statement, or null when the text is not a model statement (then it is a query, or refused as before). */
 	public static @Nullable MlStatement parse(String sql) {
-		List<String> tokens;
-		try {
-			tokens = MlTokens.split(sql);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		List<String> tokens = MlTokens.split(sql);
 		MlTokens t = new MlTokens(tokens);
 		String first = t.peekUpper();
 		if (first.equals("CALL") && tokens.contains("!")) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import dev.eaw.kernel.InvalidInput;
 
 /**
- * The tokens of a model statement ({@link MlStatement}): quoted strings keep their quote ({@code 'a''b'} stays one
- * token), names, numbers, {@code =>} and single punctuation marks; comments are dropped.
+ * Reads the tokens of a model statement ({@link MlStatement}): names, constants, {@code {…}}/{@code […]} constants and
+ * the INPUT_DATA references.
  */
 final class MlTokens {
 
@@ -22,65 +22,12 @@ final class MlTokens {
 		this.tokens = tokens;
 	}
 
+	/** The tokens of {@link SqlTokens} without space and comments; a statement's closing semicolons are dropped. */
 	static List<String> split(String sql) {
 		List<String> out = new ArrayList<>();
-		int i = 0;
-		int n = sql.length();
-		while (i < n) {
-			char c = sql.charAt(i);
-			if (Character.isWhitespace(c)) {
-				i++;
-			}
-			else if (sql.startsWith("--", i)) {
-				int end = sql.indexOf('\n', i);
-				i = end < 0 ? n : end + 1;
-			}
-			else if (sql.startsWith("/*", i)) {
-				int end = sql.indexOf("*/", i + 2);
-				i = end < 0 ? n : end + 2;
-			}
-			else if (c == '\'' || c == '"') {
-				int j = i + 1;
-				while (true) {
-					if (j >= n) {
-						throw new IllegalArgumentException("unterminated quote");
-					}
-					if (sql.charAt(j) == c) {
-						if (j + 1 < n && sql.charAt(j + 1) == c) {
-							j += 2;
-							continue;
-						}
-						break;
-					}
-					j++;
-				}
-				out.add(sql.substring(i, j + 1));
-				i = j + 1;
-			}
-			else if (Character.isLetter(c) || c == '_') {
-				int j = i;
-				while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
-					j++;
-				}
-				out.add(sql.substring(i, j));
-				i = j;
-			}
-			else if (Character.isDigit(c) || (c == '-' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
-				int j = i + 1;
-				while (j < n && (Character.isDigit(sql.charAt(j)) || sql.charAt(j) == '.' || sql.charAt(j) == 'e'
-						|| sql.charAt(j) == 'E')) {
-					j++;
-				}
-				out.add(sql.substring(i, j));
-				i = j;
-			}
-			else if (sql.startsWith("=>", i)) {
-				out.add("=>");
-				i += 2;
-			}
-			else {
-				out.add(String.valueOf(c));
-				i++;
+		for (SqlTokens.Token token : SqlTokens.tokenize(sql)) {
+			if (token.kind() != SqlTokens.Kind.SPACE) {
+				out.add(token.text());
 			}
 		}
 		while (!out.isEmpty() && out.get(out.size() - 1).equals(";")) {
@@ -153,11 +100,17 @@ final class MlTokens {
 	Object value() {
 		String token = next();
 		String upper = token.toUpperCase(Locale.ROOT);
-		if (token.startsWith("'")) {
+		if (token.startsWith("'") && token.length() > 1 && token.endsWith("'")) {
 			return token.substring(1, token.length() - 1).replace("''", "'");
 		}
-		if (Character.isDigit(token.charAt(0)) || token.charAt(0) == '-') {
-			return Double.parseDouble(token);
+		if (token.startsWith("$$") && token.length() > 3 && token.endsWith("$$")) {
+			return token.substring(2, token.length() - 2);
+		}
+		if (token.equals("-")) {
+			return -number(next());
+		}
+		if (Character.isDigit(token.charAt(0))) {
+			return number(token);
 		}
 		switch (upper) {
 			case "TRUE", "FALSE" -> {
@@ -199,6 +152,15 @@ final class MlTokens {
 				return new MlStatement.InputData(String.valueOf(query));
 			}
 			default -> throw new InvalidInput("Unexpected " + token + near());
+		}
+	}
+
+	private double number(String token) {
+		try {
+			return Double.parseDouble(token);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInput("'" + token + "' is not a number" + near());
 		}
 	}
 

@@ -39,6 +39,10 @@ class MlStatementTests {
 				+ "TIMESTAMP_COLNAME => 'sale_date', TARGET_COLNAME => 'revenue')")
 			.args()
 			.get("INPUT_DATA")).isEqualTo(new MlStatement.InputData("SELECT sale_date, revenue FROM sales WHERE store = 'north'"));
+		MlStatement dollars = MlStatement.parse("CREATE SNOWFLAKE.ML.FORECAST f(INPUT_DATA => "
+				+ "SYSTEM$QUERY_REFERENCE($$SELECT * FROM sales$$), CONFIG_OBJECT => {'aggregation_threshold': -1.5})");
+		assertThat(dollars.args().get("INPUT_DATA")).isEqualTo(new MlStatement.InputData("SELECT * FROM sales"));
+		assertThat(dollars.config()).containsEntry("aggregation_threshold", -1.5);
 	}
 
 	@Test
