@@ -18,6 +18,8 @@ import dev.eaw.insights.ai.TextModels;
 import dev.eaw.insights.samples.DemoContent;
 import dev.eaw.insights.sql.CalciteQueries;
 import dev.eaw.kernel.LlmSettings;
+import dev.eaw.kernel.Role;
+import dev.eaw.kernel.UserAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the SQL box: the read-only connections, the models behind the AI functions, and Calcite. */
@@ -75,10 +77,11 @@ class InsightsConfiguration {
 	}
 
 	@Bean
-	Queries queries(ReaderConnections readers, AiEngine engine, InsightsSettings settings, CalciteQueries.QueryLog log) {
+	Queries queries(ReaderConnections readers, AiEngine engine, InsightsSettings settings, CalciteQueries.QueryLog log,
+			MlModels models, UserAccounts accounts) {
 		return new CalciteQueries(readers.dataSource(), engine, new CalciteQueries.Limits(settings.rowCap(),
 				settings.timeout(), settings.maxScannedRows(), settings.maxQueriesPerUser()), root -> {
-				}, log);
+				}, log, models, user -> accounts.find(user).map(account -> account.role() == Role.ADMIN).orElse(false));
 	}
 
 }

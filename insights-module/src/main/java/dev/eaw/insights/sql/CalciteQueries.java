@@ -18,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -26,6 +28,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.eaw.insights.MlModels;
 import dev.eaw.insights.Queries;
 import dev.eaw.insights.QueryResult;
 import dev.eaw.insights.ResultColumn;
@@ -51,6 +56,8 @@ public final class CalciteQueries implements Queries {
 
 	private final QueryGate gate;
 
+	private final @Nullable MlRunner ml;
+
 	private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
 		Thread thread = new Thread(runnable, "insights-query");
 		thread.setDaemon(true);
@@ -74,6 +81,16 @@ public final class CalciteQueries implements Queries {
 	 */
 	public CalciteQueries(DataSource reader, AiEngine engine, Limits limits, Consumer<SchemaPlus> extraFunctions,
 			QueryLog log) {
+		this(reader, engine, limits, extraFunctions, log, null, user -> false);
+	}
+
+	/**
+	 * @param models where the SNOWFLAKE.ML model statements keep their models (null: those statements are refused)
+	 * @param isAdmin whether a user sees and drops every user's models
+	 */
+	public CalciteQueries(DataSource reader, AiEngine engine, Limits limits, Consumer<SchemaPlus> extraFunctions,
+			QueryLog log, @Nullable MlModels models, Predicate<String> isAdmin) {
+		this.ml = models == null ? null : new MlRunner(models, isAdmin);
 		this.reader = new CountedReader(reader);
 		this.engine = engine;
 		this.limits = limits;
@@ -89,8 +106,15 @@ public final class CalciteQueries implements Queries {
 		}
 		long start = System.nanoTime();
 		try {
-			SqlGuard.check(sql);
-			QueryResult result = withTimeout(sql, start, gate.enter(user));
+			MlStatement statement = ml == null ? null : MlStatement.parse(sql);
+			QueryResult result;
+			if (statement != null) {
+				result = withTimeout(context -> modelStatement(statement, user, start, context), gate.enter(user));
+			}
+			else {
+				SqlGuard.check(sql);
+				result = withTimeout(context -> execute(sql, start, context), gate.enter(user));
+			}
 			log.ran(user, sql, result.rowCount(), result.elapsedMs(), null);
 			return result;
 		}
@@ -100,8 +124,24 @@ public final class CalciteQueries implements Queries {
 		}
 	}
 
-	/** Runs the query on a query thread; the user's permit is released when that thread's work has ended. */
-	private QueryResult withTimeout(String sql, long start, Semaphore permit) {
+	/**
+	 * A SNOWFLAKE.ML model statement: its INPUT_DATA query passes the guard and runs on this thread within the same
+	 * budget and timeout, then the model is trained or asked.
+	 */
+	private QueryResult modelStatement(MlStatement statement, String user, long start, QueryContext context) {
+		try {
+			return ml.run(statement, user, sql -> {
+				SqlGuard.check(sql);
+				return execute(sql, start, context);
+			}, context::checkRunning, start);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInput(ex.getMessage()); // the forecaster's own complaints (too short, irregular)
+		}
+	}
+
+	/** Runs the work on a query thread; the user's permit is released when that thread's work has ended. */
+	private QueryResult withTimeout(Function<QueryContext, QueryResult> work, Semaphore permit) {
 		QueryContext context = new QueryContext(engine, reader, limits.maxScannedRows());
 		AtomicBoolean claimed = new AtomicBoolean();
 		Future<QueryResult> future = executor.submit(() -> {
@@ -109,7 +149,7 @@ public final class CalciteQueries implements Queries {
 				return null;
 			}
 			try {
-				return execute(sql, start, context);
+				return work.apply(context);
 			}
 			finally {
 				permit.release();

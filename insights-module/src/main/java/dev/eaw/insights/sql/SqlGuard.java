@@ -41,7 +41,7 @@ public final class SqlGuard {
 		}
 		if (OTHER.contains(first)) {
 			throw new InvalidInput(first.toUpperCase(Locale.ROOT)
-					+ " statements are not allowed: only queries (SELECT, WITH, VALUES) run here.");
+					+ " statements are not allowed: only queries (SELECT, WITH, VALUES) and SNOWFLAKE.ML model statements run here.");
 		}
 		SqlNodeList statements;
 		try {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -21,11 +22,16 @@ import dev.eaw.insights.Column;
 import dev.eaw.insights.ColumnType;
 import dev.eaw.insights.CsvLayout;
 import dev.eaw.insights.Datasets;
+import dev.eaw.insights.MlModels;
 import dev.eaw.kernel.InvalidInput;
 import dev.eaw.kernel.NotFound;
+import dev.eaw.kernel.Role;
 import dev.eaw.web.support.Flash;
 
-/** The datasets pages: list, upload with a confirmation of the inferred layout, load progress, preview. */
+/**
+ * The datasets pages: list (with the user's SNOWFLAKE.ML models), upload with a confirmation of the inferred layout,
+ * load progress, preview.
+ */
 @Controller
 @RequestMapping("/insights")
 class InsightsPagesController {
@@ -34,14 +40,19 @@ class InsightsPagesController {
 
 	private final Uploads uploads;
 
-	InsightsPagesController(Datasets datasets, Uploads uploads) {
+	private final MlModels mlModels;
+
+	InsightsPagesController(Datasets datasets, Uploads uploads, MlModels mlModels) {
 		this.datasets = datasets;
+		this.mlModels = mlModels;
 		this.uploads = uploads;
 	}
 
 	@GetMapping
-	String datasets(Model model) {
+	String datasets(Model model, Authentication auth) {
 		model.addAttribute("datasets", datasets.list());
+		boolean admin = auth.getAuthorities().stream().anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+		model.addAttribute("mlModels", mlModels.visibleTo(auth.getName(), admin));
 		return "insights/datasets";
 	}
 
