@@ -18,15 +18,17 @@ import dev.eaw.insights.ai.TextModels;
 import dev.eaw.insights.samples.DemoContent;
 import dev.eaw.insights.sql.CalciteQueries;
 import dev.eaw.kernel.LlmSettings;
+import dev.eaw.kernel.SentenceEncoders;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the SQL box: the read-only connections, the models behind the AI functions, and Calcite. */
 @Configuration(proxyBeanMethods = false)
 class InsightsConfiguration {
 
+	/** bge-small-en-v1.5-q: the application's one instance, shared with Document Q&A (loaded after start). */
 	@Bean
-	Embedder insightsEmbedder() {
-		return Embedder.bgeSmall();
+	Embedder insightsEmbedder(SentenceEncoders encoders) {
+		return Embedder.shared(encoders, SentenceEncoders.BGE_SMALL_Q);
 	}
 
 	@Bean
@@ -46,8 +48,8 @@ class InsightsConfiguration {
 
 	/** The in-process sentiment model: bge-small-en-v1.5 embeddings and the project's trained head, VADER as fallback. */
 	@Bean
-	SentimentScorer sentimentScorer(Embedder embedder) {
-		return SentimentModel.load(embedder);
+	SentimentScorer sentimentScorer(Embedder embedder, SentenceEncoders encoders) {
+		return SentimentModel.load(embedder, () -> Embedder.shared(encoders, SentenceEncoders.MINILM_Q));
 	}
 
 	@Bean
