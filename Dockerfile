@@ -9,6 +9,8 @@ COPY mlops-module mlops-module
 COPY docqa-module docqa-module
 COPY web-ui web-ui
 COPY benchmarks benchmarks
+# The build stage runs on the image's own platform (linux/amd64 or linux/arm64), so the jar gets that platform's
+# PostgreSQL binaries (web-ui's pg-linux-* profile); -P all-platforms would add the other five for nothing.
 RUN ./mvnw -q -DskipTests -pl web-ui -am package
 
 FROM eclipse-temurin:17-jre

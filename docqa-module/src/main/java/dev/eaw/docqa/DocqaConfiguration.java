@@ -32,6 +32,7 @@ import dev.eaw.docqa.jdbc.DocumentRows;
 import dev.eaw.docqa.retrieval.Fusion;
 import dev.eaw.docqa.retrieval.HybridSearch;
 import dev.eaw.kernel.LlmSettings;
+import dev.eaw.kernel.SentenceEncoders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -42,14 +43,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class DocqaConfiguration {
 
+	/** bge-small-en-v1.5-q: the application's one instance, shared with Insights. */
 	@Bean
-	DocqaEmbedder docqaEmbedder() {
-		return new DocqaEmbedder();
+	DocqaEmbedder docqaEmbedder(SentenceEncoders encoders) {
+		return new DocqaEmbedder(DocqaEmbedder.MODEL, encoders);
 	}
 
 	@Bean
-	Embedders docqaEmbedders(DocqaEmbedder embedder) {
-		return new Embedders(embedder);
+	Embedders docqaEmbedders(DocqaEmbedder embedder, SentenceEncoders encoders) {
+		return new Embedders(embedder, encoders);
 	}
 
 	@Bean(destroyMethod = "close")

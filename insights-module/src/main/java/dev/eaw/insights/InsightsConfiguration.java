@@ -19,6 +19,7 @@ import dev.eaw.insights.samples.DemoContent;
 import dev.eaw.insights.sql.CalciteQueries;
 import dev.eaw.kernel.LlmSettings;
 import dev.eaw.kernel.Role;
+import dev.eaw.kernel.SentenceEncoders;
 import dev.eaw.kernel.UserAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,9 +27,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class InsightsConfiguration {
 
+	/** bge-small-en-v1.5-q: the application's one instance, shared with Document Q&A (loaded after start). */
 	@Bean
-	Embedder insightsEmbedder() {
-		return Embedder.bgeSmall();
+	Embedder insightsEmbedder(SentenceEncoders encoders) {
+		return Embedder.shared(encoders, SentenceEncoders.BGE_SMALL_Q);
 	}
 
 	@Bean
@@ -48,8 +50,8 @@ class InsightsConfiguration {
 
 	/** The in-process sentiment model: bge-small-en-v1.5 embeddings and the project's trained head, VADER as fallback. */
 	@Bean
-	SentimentScorer sentimentScorer(Embedder embedder) {
-		return SentimentModel.load(embedder);
+	SentimentScorer sentimentScorer(Embedder embedder, SentenceEncoders encoders) {
+		return SentimentModel.load(embedder, () -> Embedder.shared(encoders, SentenceEncoders.MINILM_Q));
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package dev.eaw.web;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +94,21 @@ class PlatformStartupTests {
 		assertThat(paths.has("/api/admin/users")).isTrue();
 		assertThat(paths.has("/api/overview")).isTrue();
 		assertThat(Http.anonymous(port).get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theChartScriptEveryChartPageLoadsIsServed() {
+		// only echarts.min.js is copied out of the echarts webjar (the webjar itself stays out of the jar)
+		Http admin = Http.signedIn(port, "admin", AppTest.ADMIN_PASSWORD);
+		for (String page : new String[] { "/insights/sql", "/insights/dashboard" }) {
+			String html = admin.get(page).body();
+			Matcher script = Pattern.compile("src=\"([^\"]*echarts\\.min\\.js)\"")
+				.matcher(html);
+			assertThat(script.find()).as("%s loads echarts", page).isTrue();
+			HttpResponse<String> js = Http.anonymous(port).get(script.group(1));
+			assertThat(js.statusCode()).isEqualTo(200);
+			assertThat(js.body()).contains("echarts").hasSizeGreaterThan(500_000);
+		}
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import dev.eaw.docqa.chunking.TokenCounter;
+import dev.eaw.kernel.SentenceEncoders;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -26,10 +27,10 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 public final class DocqaEmbedder implements TokenCounter {
 
 	/** The default model's name. */
-	public static final String MODEL = "bge-small-en-v1.5-q";
+	public static final String MODEL = SentenceEncoders.BGE_SMALL_Q;
 
 	/** The other model on offer: all-MiniLM-L6-v2 (quantized), which reads at most 128 tokens. */
-	public static final String MINILM = "all-minilm-l6-v2-q";
+	public static final String MINILM = SentenceEncoders.MINILM_Q;
 
 	/** The models on offer, the default first. */
 	public static final List<String> MODELS = List.of(MODEL, MINILM);
@@ -50,19 +51,24 @@ public final class DocqaEmbedder implements TokenCounter {
 		this(MODEL);
 	}
 
-	/** One of {@link #MODELS}. */
+	/** One of {@link #MODELS}, loaded by this embedder alone (benchmarks, tests). */
 	public DocqaEmbedder(String name) {
+		this(name, null);
+	}
+
+	/** One of {@link #MODELS}, the application's shared instance (the same ONNX session as Insights'). */
+	public DocqaEmbedder(String name, @Nullable SentenceEncoders shared) {
 		this.name = name;
 		switch (name) {
 			case MODEL -> {
 				this.maxTokens = MAX_TOKENS;
-				this.model = new Lazy<>(BgeSmallEnV15QuantizedEmbeddingModel::new);
+				this.model = new Lazy<>(shared == null ? BgeSmallEnV15QuantizedEmbeddingModel::new : () -> shared.get(name));
 				this.tokenizer = new Lazy<>(() -> loadTokenizer(BgeSmallEnV15QuantizedEmbeddingModel.class,
 						"/bge-small-en-v1.5-q-tokenizer.json"));
 			}
 			case MINILM -> {
 				this.maxTokens = 126;
-				this.model = new Lazy<>(AllMiniLmL6V2QuantizedEmbeddingModel::new);
+				this.model = new Lazy<>(shared == null ? AllMiniLmL6V2QuantizedEmbeddingModel::new : () -> shared.get(name));
 				this.tokenizer = new Lazy<>(() -> loadTokenizer(AllMiniLmL6V2QuantizedEmbeddingModel.class,
 						"/all-minilm-l6-v2-q-tokenizer.json"));
 			}

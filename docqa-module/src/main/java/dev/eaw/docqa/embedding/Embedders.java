@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.eaw.kernel.InvalidInput;
+import dev.eaw.kernel.SentenceEncoders;
 
 /** One {@link DocqaEmbedder} per model on offer, each made once (models load lazily on first use). Thread-safe. */
 public final class Embedders {
@@ -13,8 +16,17 @@ public final class Embedders {
 
 	/** @param defaultEmbedder the embedder of the default model, shared with the rest of the module */
 	public Embedders(DocqaEmbedder defaultEmbedder) {
+		this(defaultEmbedder, null);
+	}
+
+	/**
+	 * @param defaultEmbedder the embedder of the default model, shared with the rest of the module
+	 * @param shared the application's sentence encoders the other models come from (null: each loads its own)
+	 */
+	public Embedders(DocqaEmbedder defaultEmbedder, @Nullable SentenceEncoders shared) {
 		for (String model : DocqaEmbedder.MODELS) {
-			embedders.put(model, model.equals(defaultEmbedder.modelName()) ? defaultEmbedder : new DocqaEmbedder(model));
+			embedders.put(model,
+					model.equals(defaultEmbedder.modelName()) ? defaultEmbedder : new DocqaEmbedder(model, shared));
 		}
 	}
 

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+import dev.eaw.kernel.SentenceEncoders;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -22,21 +24,36 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 public final class Embedder {
 
 	/** The model's name, part of every cache key so that a model change never serves stale results. */
-	public static final String BGE_SMALL_Q = "bge-small-en-v1.5-q";
+	public static final String BGE_SMALL_Q = SentenceEncoders.BGE_SMALL_Q;
 
 	/** {@link #BGE_SMALL_Q} pooled by the mean of its token vectors. */
 	public static final String BGE_SMALL_Q_MEAN = "bge-small-en-v1.5-q-mean";
 
 	/** all-MiniLM-L6-v2, quantized (384 dimensions, input cut at 128 tokens): a second, different encoder. */
-	public static final String MINILM_Q = "all-minilm-l6-v2-q";
+	public static final String MINILM_Q = SentenceEncoders.MINILM_Q;
 
-	private final EmbeddingModel model;
+	private final Supplier<EmbeddingModel> model;
 
 	private final String name;
 
 	Embedder(EmbeddingModel model, String name) {
+		this(() -> model, name);
+	}
+
+	private Embedder(Supplier<EmbeddingModel> model, String name) {
 		this.model = model;
 		this.name = name;
+	}
+
+	/**
+	 * The application's shared instance of a model ({@link SentenceEncoders#BGE_SMALL_Q} or
+	 * {@link SentenceEncoders#MINILM_Q}), fetched on each use, so it loads on first use or in the background.
+	 */
+	public static Embedder shared(SentenceEncoders encoders, String name) {
+		if (!name.equals(BGE_SMALL_Q) && !name.equals(MINILM_Q)) {
+			throw new IllegalArgumentException("No shared sentence encoder " + name);
+		}
+		return new Embedder(() -> encoders.get(name), name);
 	}
 
 	/** Loads bge-small-en-v1.5 (quantized); takes about a second. */
@@ -86,11 +103,11 @@ public final class Embedder {
 	}
 
 	public int dimensions() {
-		return model.dimension();
+		return model.get().dimension();
 	}
 
 	public float[] embed(String text) {
-		return model.embed(text.isBlank() ? " " : text).content().vector();
+		return model.get().embed(text.isBlank() ? " " : text).content().vector();
 	}
 
 	/** Embeds many texts in batches, which is faster than one by one. */
@@ -102,7 +119,7 @@ public final class Embedder {
 				.stream()
 				.map(t -> TextSegment.from(t.isBlank() ? " " : t))
 				.toList();
-			for (Embedding embedding : model.embedAll(segments).content()) {
+			for (Embedding embedding : model.get().embedAll(segments).content()) {
 				vectors.add(embedding.vector());
 			}
 		}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,11 +65,16 @@ public final class SentimentModel implements SentimentScorer {
 	 * encoders per text.
 	 */
 	public static SentimentModel load(Embedder embedder) {
+		return load(embedder, Embedder::miniLmQ);
+	}
+
+	/** As {@link #load(Embedder)}, with the given all-MiniLM-L6-v2-q embedder (the application's shared one). */
+	public static SentimentModel load(Embedder embedder, Supplier<Embedder> miniLm) {
 		try (InputStream stream = SentimentModel.class.getResourceAsStream(WEIGHTS)) {
 			if (stream == null) {
 				throw new IllegalStateException(WEIGHTS + " is not on the classpath");
 			}
-			return load(embedder, new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+			return load(embedder, new String(stream.readAllBytes(), StandardCharsets.UTF_8), miniLm);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -78,21 +84,21 @@ public final class SentimentModel implements SentimentScorer {
 	/** Loads a head from a file written by the trainer instead of the shipped one (to compare candidates). */
 	public static SentimentModel load(Embedder embedder, Path weights) {
 		try {
-			return load(embedder, Files.readString(weights, StandardCharsets.UTF_8));
+			return load(embedder, Files.readString(weights, StandardCharsets.UTF_8), Embedder::miniLmQ);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static SentimentModel load(Embedder embedder, String json) {
+	private static SentimentModel load(Embedder embedder, String json, Supplier<Embedder> miniLm) {
 		SentimentHead head = SentimentHead.fromJson(json);
 		Embedder second = null;
 		if (head.embedding().equals(embedder.modelName() + "+" + Embedder.BGE_SMALL_Q_MEAN)) {
 			second = Embedder.bgeSmallMeanPooled();
 		}
 		else if (head.embedding().equals(embedder.modelName() + "+" + Embedder.MINILM_Q)) {
-			second = Embedder.miniLmQ();
+			second = miniLm.get();
 		}
 		return new SentimentModel(embedder, second, head, Vader.load());
 	}

@@ -1,10 +1,11 @@
-package dev.eaw.kernel.jpa;
+package dev.eaw.kernel.jdbc;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +21,14 @@ import dev.eaw.kernel.UserAccounts;
 
 @Service
 @Transactional
-class JpaUserAccounts implements UserAccounts {
+class JdbcUserAccounts implements UserAccounts {
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
 
-	private final Users users;
+	private static final String BY_NAME = "SELECT " + Rows.USER_COLUMNS
+			+ " FROM kernel.users u WHERE lower(u.username) = lower(:username)";
+
+	private final JdbcClient jdbc;
 
 	private final PasswordEncoder encoder;
 
@@ -34,38 +38,50 @@ class JpaUserAccounts implements UserAccounts {
 
 	private final PasswordPolicy passwords = new PasswordPolicy();
 
-	JpaUserAccounts(Users users, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events) {
-		this.users = users;
+	JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.events = events;
 	}
 
+	/** A user and the hash of its password. */
+	private record Stored(UserAccount account, String passwordHash) {
+	}
+
+	private Optional<Stored> stored(String username, boolean lock) {
+		return jdbc.sql(BY_NAME + (lock ? " FOR UPDATE" : ""))
+			.param("username", username)
+			.query((rs, n) -> new Stored(Rows.user(rs), rs.getString("password_hash")))
+			.optional();
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public List<UserAccount> all() {
-		return users.findAllByOrderByUsernameAsc().stream().map(UserEntity::toAccount).toList();
+		return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM kernel.users u ORDER BY u.username")
+			.query((rs, n) -> Rows.user(rs))
+			.list();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> find(String username) {
-		return users.findByUsernameIgnoreCase(username).map(UserEntity::toAccount);
+		return stored(username, false).map(Stored::account);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> authenticate(String username, String password) {
-		return users.findByUsernameIgnoreCase(username)
-			.filter(UserEntity::enabled)
+		return stored(username, false).filter(user -> user.account().enabled())
 			.filter(user -> encoder.matches(password, user.passwordHash()))
-			.map(UserEntity::toAccount);
+			.map(Stored::account);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<String> passwordHash(String username) {
-		return users.findByUsernameIgnoreCase(username).map(UserEntity::passwordHash);
+		return stored(username, false).map(Stored::passwordHash);
 	}
 
 	@Override
@@ -74,44 +90,50 @@ class JpaUserAccounts implements UserAccounts {
 			throw new InvalidInput("A username has 2 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
 		}
 		passwords.check(username, password);
-		if (users.findByUsernameIgnoreCase(username).isPresent()) {
+		if (stored(username, false).isPresent()) {
 			throw new Conflict("The username '" + username + "' is taken.");
 		}
-		UserEntity user = users.save(new UserEntity(username, encoder.encode(password), role));
+		UserAccount user = jdbc
+			.sql("INSERT INTO kernel.users AS u (username, password_hash, role, enabled) VALUES (:username, :hash, :role, TRUE)"
+					+ " RETURNING " + Rows.USER_COLUMNS)
+			.param("username", username)
+			.param("hash", encoder.encode(password))
+			.param("role", role.name())
+			.query((rs, n) -> Rows.user(rs))
+			.single();
 		audit.record(actor, "user.created", username + " as " + role);
-		return user.toAccount();
+		return user;
 	}
 
 	@Override
 	public UserAccount changeRole(String username, Role role, String actor) {
-		UserEntity user = existing(username);
+		UserAccount user = existing(username);
 		if (user.role() == Role.ADMIN && role != Role.ADMIN) {
 			keepOneAdmin(user);
 		}
-		Role before = user.role();
-		user.role(role);
-		audit.record(actor, "user.role-changed", username + ": " + before + " → " + role);
+		UserAccount changed = update(user, "role = :value", role.name());
+		audit.record(actor, "user.role-changed", username + ": " + user.role() + " → " + role);
 		events.publishEvent(new UserAccountChanged(user.username()));
-		return user.toAccount();
+		return changed;
 	}
 
 	@Override
 	public UserAccount setEnabled(String username, boolean enabled, String actor) {
-		UserEntity user = existing(username);
+		UserAccount user = existing(username);
 		if (!enabled && user.role() == Role.ADMIN) {
 			keepOneAdmin(user);
 		}
-		user.enabled(enabled);
+		UserAccount changed = update(user, "enabled = :value", enabled);
 		audit.record(actor, enabled ? "user.enabled" : "user.disabled", username);
 		events.publishEvent(new UserAccountChanged(user.username()));
-		return user.toAccount();
+		return changed;
 	}
 
 	@Override
 	public void changePassword(String username, String newPassword, String actor) {
-		UserEntity user = existing(username);
+		UserAccount user = existing(username);
 		passwords.check(user.username(), newPassword);
-		user.passwordHash(encoder.encode(newPassword));
+		update(user, "password_hash = :value", encoder.encode(newPassword));
 		audit.record(actor, "user.password-changed", username);
 		events.publishEvent(new UserAccountChanged(user.username()));
 	}
@@ -119,19 +141,30 @@ class JpaUserAccounts implements UserAccounts {
 	@Override
 	@Transactional(readOnly = true)
 	public long count() {
-		return users.count();
+		return jdbc.sql("SELECT count(*) FROM kernel.users").query(Long.class).single();
 	}
 
-	private UserEntity existing(String username) {
-		return users.findByUsernameIgnoreCase(username)
+	private UserAccount update(UserAccount user, String assignment, Object value) {
+		return jdbc.sql("UPDATE kernel.users u SET " + assignment + " WHERE u.id = :id RETURNING " + Rows.USER_COLUMNS)
+			.param("value", value)
+			.param("id", user.id())
+			.query((rs, n) -> Rows.user(rs))
+			.single();
+	}
+
+	/** The user, its row locked until the transaction ends. */
+	private UserAccount existing(String username) {
+		return stored(username, true).map(Stored::account)
 			.orElseThrow(() -> new NotFound("There is no user '" + username + "'."));
 	}
 
-	private void keepOneAdmin(UserEntity leaving) {
-		boolean another = users.findAll()
-			.stream()
-			.anyMatch(u -> u.role() == Role.ADMIN && u.enabled() && !u.id().equals(leaving.id()));
-		if (!another) {
+	private void keepOneAdmin(UserAccount leaving) {
+		long others = jdbc
+			.sql("SELECT count(*) FROM kernel.users WHERE role = 'ADMIN' AND enabled AND id <> :id")
+			.param("id", leaving.id())
+			.query(Long.class)
+			.single();
+		if (others == 0) {
 			throw new Conflict("'" + leaving.username() + "' is the last enabled admin; make another admin first.");
 		}
 	}

@@ -1,4 +1,4 @@
-package dev.eaw.kernel.jpa;
+package dev.eaw.kernel.jdbc;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

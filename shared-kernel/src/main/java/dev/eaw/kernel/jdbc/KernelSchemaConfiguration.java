@@ -1,4 +1,4 @@
-package dev.eaw.kernel.jpa;
+package dev.eaw.kernel.jdbc;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package dev.eaw.kernel.jpa;
+package dev.eaw.kernel.jdbc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,0 @@
-package dev.eaw.kernel.jpa;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface AuditEvents extends JpaRepository<AuditEventEntity, Long> {
-}
