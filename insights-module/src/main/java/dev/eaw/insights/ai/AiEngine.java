@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The AI functions of the SQL box, each cached by (function, model version, inputs). Results are text, as stored in
  * the cache; the SQL layer turns them into numbers or JSON as each function's signature says.
@@ -22,20 +24,37 @@ public final class AiEngine {
 
 	private final AiCache cache;
 
+	private final AspectSentiment aspects;
+
+	private final ZeroShot zeroShot;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	public AiEngine(TextModels text, SentimentScorer sentiment, LlmClient llm, AiCache cache) {
 		this.text = text;
 		this.sentiment = sentiment;
 		this.llm = llm;
 		this.cache = cache;
+		this.aspects = new AspectSentiment(sentiment);
+		this.zeroShot = new ZeroShot(text.embedder());
+	}
+
+	/** AI_SENTIMENT's categories as JSON: the overall record, then one per aspect. */
+	public AiCache.Lookup sentimentCategories(String input, List<String> categories) {
+		return cache.get("ai_sentiment", sentiment.version() + ";polar=" + AspectSentiment.POLAR,
+				() -> JSON.writeValueAsString(aspects.categories(input, categories)), input, String.join("\u0001", categories));
+	}
+
+	/** AI_CLASSIFY's labels as a JSON array. */
+	public AiCache.Lookup classifyLabels(String input, List<ZeroShot.Category> categories, boolean multi,
+			List<ZeroShot.Example> examples) {
+		return cache.get("ai_classify", embedding() + ";margin=" + ZeroShot.MULTI_MARGIN,
+				() -> JSON.writeValueAsString(zeroShot.labels(input, categories, multi, examples)), input,
+				JSON.writeValueAsString(categories), Boolean.toString(multi), JSON.writeValueAsString(examples));
 	}
 
 	public AiCache.Lookup sentiment(String input) {
 		return cache.get("sentiment", sentiment.version(), () -> Double.toString(sentiment.score(input)), input);
-	}
-
-	public AiCache.Lookup classify(String input, List<String> labels) {
-		List<String> cleaned = labels.stream().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
-		return cache.get("classify", embedding(), () -> text.classify(input, cleaned), input, String.join("\u0001", cleaned));
 	}
 
 	/**

@@ -10,8 +10,12 @@ final class FunctionReference {
 	}
 
 	static final List<Map<String, String>> ALL = List.of(
-			fn("AI_SENTIMENT(text)", "SNOWFLAKE.CORTEX.SENTIMENT, SENTIMENT", "DOUBLE in [-1, 1]: negative to positive."),
-			fn("AI_CLASSIFY(text, 'a,b,c')", "CLASSIFY_TEXT(text, ARRAY['a','b']), SNOWFLAKE.CORTEX.CLASSIFY_TEXT → {\"label\": …}", "The best of the labels, zero-shot."),
+			fn("AI_SENTIMENT(text [, ['aspect', …]])", "SNOWFLAKE.CORTEX.ENTITY_SENTIMENT(text [, entities])",
+					"{\"categories\": [{\"name\": \"overall\", \"sentiment\": \"positive|negative|neutral|mixed|unknown\"}, …one per aspect]}."),
+			fn("SNOWFLAKE.CORTEX.SENTIMENT(text)", "SENTIMENT", "DOUBLE in [-1, 1]: negative to positive."),
+			fn("AI_CLASSIFY(input, ['a', 'b'] [, {'output_mode': 'multi', 'examples': […]}])",
+					"categories as {'label': …, 'description': …}; CLASSIFY_TEXT(text, ['a', 'b']) → {\"label\": …}",
+					"{\"labels\": […]}: the best category (several with 'multi'), zero-shot."),
 			fn("AI_SUMMARIZE(text)", "SUMMARIZE, SNOWFLAKE.CORTEX.SUMMARIZE", "Extractive summary (abstractive with an LLM)."),
 			fn("AI_EXTRACT_ANSWER(text, question)", "EXTRACT_ANSWER → [{\"answer\", \"score\"}]", "The sentence that answers the question."),
 			fn("AI_SIMILARITY(a, b)", "", "Cosine similarity of the two texts in [-1, 1]."),
