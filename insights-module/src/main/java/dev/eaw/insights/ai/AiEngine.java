@@ -108,6 +108,45 @@ public final class AiEngine {
 		return cache.get("translate", "llm:" + llm.modelName(), () -> llm.translate(input, from, to), input, from, to);
 	}
 
+	/**
+	 * AI_FILTER: whether the LLM judges the statement true ({@code "true"} / {@code "false"}). No in-process model can
+	 * judge an arbitrary statement, so without an LLM this fails with the setting to configure.
+	 */
+	public AiCache.Lookup filter(String statement) {
+		return cache.get("ai_filter", "llm:" + llm.modelName(), () -> {
+			String reply = llm.complete(null, "Decide whether the following statement is true. Reply with exactly one word, "
+					+ "TRUE or FALSE.\n<statement>" + statement + "</statement>").strip().toLowerCase(Locale.ROOT);
+			if (reply.startsWith("true") || reply.startsWith("yes")) {
+				return "true";
+			}
+			if (reply.startsWith("false") || reply.startsWith("no")) {
+				return "false";
+			}
+			throw new IllegalStateException("The language model answered neither TRUE nor FALSE");
+		}, statement);
+	}
+
+	/** AI_AGG: the task done over all the texts by the LLM, in chunks ({@link Reducer}). */
+	public AiCache.Lookup aggregate(List<String> texts, String task) {
+		List<String> inputs = new java.util.ArrayList<>(texts);
+		inputs.add(task);
+		return cache.get("ai_agg", "llm:" + llm.modelName() + ";chunk=" + Reducer.CHUNK, () -> Reducer.reduce(texts,
+				rows -> llm.complete(null, "Task: " + task + "\nReply with the result only.\nRows:\n" + rows),
+				partials -> llm.complete(null, "Task: " + task + "\nThese are results of the task over parts of the rows. "
+						+ "Combine them into one result of the task. Reply with the result only.\nPartial results:\n" + partials)),
+				inputs.toArray(String[]::new));
+	}
+
+	/** AI_SUMMARIZE_AGG: through the LLM when one is configured, else an extractive summary of summaries per chunk. */
+	public AiCache.Lookup summarizeAll(List<String> texts) {
+		if (llm.configured()) {
+			return aggregate(texts, "Summarize the texts in at most five sentences.");
+		}
+		return cache.get("ai_summarize_agg", embedding() + ";chunk=" + Reducer.CHUNK, () -> Reducer.reduce(texts,
+				rows -> text.summarize(Reducer.sentences(rows)), partials -> text.summarize(Reducer.sentences(partials))),
+				texts.toArray(String[]::new));
+	}
+
 	/** Labels from {@code 'a,b,c'} or a JSON-ish {@code ['a','b']}. */
 	public static List<String> labels(String list) {
 		String trimmed = list.strip();

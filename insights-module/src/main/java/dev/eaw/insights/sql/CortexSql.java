@@ -89,6 +89,37 @@ public final class CortexSql {
 		return object("label", list.get(0));
 	}
 
+	/**
+	 * AI_FILTER(predicate) → BOOLEAN: the predicate is text (PROMPT('… {0} …', a) fills in its text); the LLM judges it
+	 * (without one: NULL and a warning naming the setting).
+	 */
+	public static @Nullable Boolean aiFilter(@Parameter(name = "predicate") @Nullable Object predicate) {
+		String statement = promptText(predicate);
+		return statement == null ? null : AiSql.call("AI_FILTER", () -> engine().filter(statement), Boolean::valueOf, statement);
+	}
+
+	/** PROMPT's {@code {index}} replaced by the argument's text ({@link SnowflakeCalls} chains one call per argument). */
+	public static @Nullable String promptFill(@Nullable String template, int index, @Nullable String value) {
+		return template == null ? null : template.replace("{" + index + "}", value == null ? "NULL" : value);
+	}
+
+	/** A text, or a PROMPT object with its {@code {0}}, {@code {1}}, … replaced by its arguments. */
+	static @Nullable String promptText(@Nullable Object value) {
+		if (value == null || value instanceof String) {
+			return (String) value;
+		}
+		if (value instanceof Map<?, ?> map && map.get("template") instanceof String template
+				&& map.get("args") instanceof List<?> args) {
+			String text = template;
+			for (int i = 0; i < args.size(); i++) {
+				Object arg = args.get(i);
+				text = text.replace("{" + i + "}", arg instanceof String s ? s : Variants.json(arg));
+			}
+			return text;
+		}
+		return Variants.json(value);
+	}
+
 	private static List<ZeroShot.Category> categories(Object categories) {
 		Object value = categories instanceof String ? categories : Variants.container(categories);
 		if (value instanceof String text) {

@@ -177,6 +177,15 @@ final class SnowflakeCalls {
 				}
 				return array;
 			}
+			case "prompt" -> {
+				// PROMPT('… {0} … {1}', a, b): the filled-in text, which is what the AI functions read from it
+				SqlNode text = args.isEmpty() ? SqlLiteral.createNull(POS) : args.get(0);
+				for (int i = 1; i < args.size(); i++) {
+					text = function("eaw_prompt_fill", text, SqlLiteral.createExactNumeric(Integer.toString(i - 1), POS),
+							function("eaw_to_varchar", args.get(i)));
+				}
+				return args.size() == 1 ? castTo(text, SqlTypeName.VARCHAR) : text;
+			}
 			default -> {
 				return call;
 			}

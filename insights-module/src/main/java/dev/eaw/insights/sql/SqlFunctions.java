@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.AggregateFunctionImpl;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.schema.impl.TableFunctionImpl;
 
@@ -33,7 +34,8 @@ final class SqlFunctions {
 	/** The AISQL functions with Snowflake's signatures and shapes ({@link CortexSql} methods), also under SNOWFLAKE.CORTEX. */
 	private static final Map<String, String> CORTEX = Map.ofEntries(Map.entry("ai_sentiment", "aiSentiment"),
 			Map.entry("entity_sentiment", "entitySentiment"), Map.entry("ai_classify", "aiClassify"),
-			Map.entry("classify_text", "classifyText"));
+			Map.entry("classify_text", "classifyText"), Map.entry("ai_filter", "aiFilter"),
+			Map.entry("eaw_prompt_fill", "promptFill"));
 
 	/** The readers of {@link SnowflakePrepare}'s VARIANT casts ({@link VariantCasts} methods). */
 	private static final Map<String, String> VARIANT_CASTS = Map.of("eaw_variant_number", "number",
@@ -59,6 +61,9 @@ final class SqlFunctions {
 		SNOWFLAKE.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(Variants.class, method)));
 		VARIANT_CASTS.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(VariantCasts.class, method)));
 		root.add("flatten", TableFunctionImpl.create(Flatten.class, "flatten"));
+		root.add("ai_agg", AggregateFunctionImpl.create(AiAggregates.Agg.class));
+		root.add("ai_summarize_agg", AggregateFunctionImpl.create(AiAggregates.SummarizeAgg.class));
+		root.add("summarize_agg", AggregateFunctionImpl.create(AiAggregates.SummarizeAgg.class));
 
 		SchemaPlus cortex = root.add("snowflake", new AbstractSchema()).add("cortex", new AbstractSchema());
 		scalar(cortex, "sentiment", "sentiment");

@@ -1,10 +1,15 @@
 package dev.eaw.web.insights;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.eaw.web.AppTest;
+import dev.eaw.web.Http;
 import dev.eaw.web.insights.SnowflakeCompatibilityTests.Result;
+
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +93,31 @@ class SnowflakeAisqlCompatibilityTests {
 		// https://docs.snowflake.com/en/sql-reference/functions/classify_text-snowflake-cortex — {"label": …}
 		Result result = run("SELECT SNOWFLAKE.CORTEX.CLASSIFY_TEXT('One day I will see the world', ['travel', 'cooking']) AS c");
 		assertThat(result.json()).isEqualTo("[[{\"label\":\"travel\"}]]");
+	}
+
+	@Test
+	void aiFilterWithoutAnLlmIsNullWithOneWarningNamingTheSetting() {
+		// https://docs.snowflake.com/en/sql-reference/functions/ai_filter — needs a language model here: no in-process
+		// model can judge an arbitrary statement, so the rows get NULL and the response says how to configure one
+		HttpResponse<String> response = Http.basic(port, "admin", AppTest.ADMIN_PASSWORD)
+			.query("SELECT column1, AI_FILTER(PROMPT('Is {0} a fruit?', column1)) AS f FROM VALUES ('apple'), ('hammer')");
+		JsonNode body = Http.json(response);
+		assertThat(body.path("rows").toString()).isEqualTo("[[\"apple\",null],[\"hammer\",null]]");
+		assertThat(body.path("warnings")).hasSize(1);
+		assertThat(body.path("warnings").get(0).asString()).contains("AI_FILTER", "EAW_LLM_PROVIDER");
+	}
+
+	@Test
+	void aiSummarizeAggIsAnExtractiveSummaryPerGroupWithoutAnLlm() {
+		// https://docs.snowflake.com/en/sql-reference/functions/ai_summarize_agg — an aggregate over a group's texts
+		Result result = run("""
+				SELECT column1 AS product, AI_SUMMARIZE_AGG(column2) AS summary
+				  FROM VALUES ('phone', 'The battery lasts two days'), ('phone', 'Battery life is excellent.'),
+				              ('phone', 'The screen is bright'), ('lamp', 'The lamp flickers at night.')
+				 GROUP BY column1 ORDER BY column1""");
+		assertThat(result.rows().get(0).get(0).asString()).isEqualTo("lamp");
+		assertThat(result.rows().get(0).get(1).asString()).isEqualTo("The lamp flickers at night.");
+		assertThat(result.rows().get(1).get(1).asString()).containsIgnoringCase("battery").doesNotContain("lamp");
 	}
 
 }
