@@ -144,6 +144,8 @@ final class SnowflakeCalls {
 			case "zeroifnull/1" -> SqlStdOperatorTable.COALESCE.createCall(POS, args.get(0), SqlLiteral.createExactNumeric("0", POS));
 			case "nullifzero/1" -> SqlStdOperatorTable.NULLIF.createCall(POS, args.get(0), SqlLiteral.createExactNumeric("0", POS));
 			case "get/2" -> function("eaw_get", args.get(0), key(args.get(1)));
+			// Snowflake's AI_EMBED(model, text) gives an ARRAY; the older one-argument AI_EMBED(text) stays JSON text
+			case "ai_embed/2" -> function("eaw_embed_model", args.get(0), args.get(1));
 			case "to_date/1", "date/1" -> castTo(args.get(0), SqlTypeName.DATE);
 			case "to_timestamp/1", "to_timestamp_ntz/1", "to_timestamp_ltz/1", "to_timestamp_tz/1" ->
 				castTo(args.get(0), SqlTypeName.TIMESTAMP);

@@ -37,6 +37,11 @@ final class SqlFunctions {
 			Map.entry("classify_text", "classifyText"), Map.entry("ai_filter", "aiFilter"),
 			Map.entry("eaw_prompt_fill", "promptFill"));
 
+	/** Vectors, AI_EMBED(model, text) and AI_REDACT ({@link VectorSql} methods), also under SNOWFLAKE.CORTEX. */
+	private static final Map<String, String> VECTORS = Map.of("eaw_embed_model", "embed", "embed_text_768", "embed",
+			"embed_text_1024", "embed", "vector_cosine_similarity", "cosineSimilarity", "vector_inner_product",
+			"innerProduct", "vector_l2_distance", "l2Distance", "ai_redact", "redact");
+
 	/** The readers of {@link SnowflakePrepare}'s VARIANT casts ({@link VariantCasts} methods). */
 	private static final Map<String, String> VARIANT_CASTS = Map.of("eaw_variant_number", "number",
 			"eaw_variant_boolean", "bool", "eaw_variant_date", "date", "eaw_variant_timestamp", "timestamp");
@@ -61,6 +66,7 @@ final class SqlFunctions {
 		SNOWFLAKE.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(Variants.class, method)));
 		VARIANT_CASTS.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(VariantCasts.class, method)));
 		root.add("flatten", TableFunctionImpl.create(Flatten.class, "flatten"));
+		VECTORS.forEach((name, method) -> root.add(name, ScalarFunctionImpl.create(VectorSql.class, method)));
 		root.add("ai_agg", AggregateFunctionImpl.create(AiAggregates.Agg.class));
 		root.add("ai_summarize_agg", AggregateFunctionImpl.create(AiAggregates.SummarizeAgg.class));
 		root.add("summarize_agg", AggregateFunctionImpl.create(AiAggregates.SummarizeAgg.class));
@@ -68,6 +74,7 @@ final class SqlFunctions {
 		SchemaPlus cortex = root.add("snowflake", new AbstractSchema()).add("cortex", new AbstractSchema());
 		scalar(cortex, "sentiment", "sentiment");
 		CORTEX.forEach((name, method) -> cortex.add(name, ScalarFunctionImpl.create(CortexSql.class, method)));
+		VECTORS.forEach((name, method) -> cortex.add(name, ScalarFunctionImpl.create(VectorSql.class, method)));
 		scalar(cortex, "summarize", "summarize");
 		scalar(cortex, "extract_answer", "extractAnswerJson");
 		scalar(cortex, "complete", "completeWithModel");

@@ -120,4 +120,44 @@ class SnowflakeAisqlCompatibilityTests {
 		assertThat(result.rows().get(1).get(1).asString()).containsIgnoringCase("battery").doesNotContain("lamp");
 	}
 
+	@Test
+	void vectorFunctionsOverArrays() {
+		// https://docs.snowflake.com/en/sql-reference/functions/vector_inner_product,
+		// https://docs.snowflake.com/en/sql-reference/functions/vector_l2_distance,
+		// https://docs.snowflake.com/en/sql-reference/functions/vector_cosine_similarity — a VECTOR is an ARRAY of floats here
+		Result result = run("SELECT VECTOR_INNER_PRODUCT([1, 2, 3], [4, 5, 6]) AS ip, VECTOR_L2_DISTANCE([1, 2, 3], [4, 5, 6]) AS l2, "
+				+ "VECTOR_COSINE_SIMILARITY([1, 0], [0, 1]) AS orthogonal, VECTOR_COSINE_SIMILARITY([1, 2], [2, 4]) AS parallel");
+		assertThat(result.types()).containsOnly("number");
+		assertThat(result.rows().get(0).get(0).asDouble()).isEqualTo(32.0);
+		assertThat(result.rows().get(0).get(1).asDouble()).isCloseTo(Math.sqrt(27), org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(result.rows().get(0).get(2).asDouble()).isEqualTo(0.0);
+		assertThat(result.rows().get(0).get(3).asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+	}
+
+	@Test
+	void aiEmbedWithASnowflakeModelNameGivesAVectorForTheVectorFunctions() {
+		// https://docs.snowflake.com/en/sql-reference/functions/ai_embed — AI_EMBED(model, input) → VECTOR;
+		// https://docs.snowflake.com/en/sql-reference/functions/embed_text-snowflake-cortex — EMBED_TEXT_768(model, text)
+		Result result = run("""
+				SELECT ARRAY_SIZE(AI_EMBED('snowflake-arctic-embed-m', 'hello')) AS dims,
+				       VECTOR_COSINE_SIMILARITY(AI_EMBED('e5-base-v2', 'The battery dies quickly'),
+				                                SNOWFLAKE.CORTEX.EMBED_TEXT_768('e5-base-v2', 'Battery life is short')) AS near,
+				       VECTOR_COSINE_SIMILARITY(AI_EMBED('e5-base-v2', 'The battery dies quickly'),
+				                                AI_EMBED('e5-base-v2', 'I love the colour of the sofa')) AS far""");
+		assertThat(result.rows().get(0).get(0).asInt()).isEqualTo(384);
+		assertThat(result.rows().get(0).get(1).asDouble()).isGreaterThan(result.rows().get(0).get(2).asDouble() + 0.2);
+	}
+
+	@Test
+	void aiRedactReplacesFixedShapePiiWithPlaceholders() {
+		// https://docs.snowflake.com/en/sql-reference/functions/ai_redact — placeholders such as [EMAIL]; in-process by
+		// patterns: e-mails, phone numbers, card numbers (Luhn), IBANs, IP addresses
+		Result result = run("""
+				SELECT AI_REDACT('Mail jsmith@example.com or call +1 415-555-0100. Card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, order 1234567890123.') AS all_pii,
+				       AI_REDACT('Mail jsmith@example.com or call 415-555-0100.', ['EMAIL']) AS email_only""");
+		assertThat(result.rows().get(0).get(0).asString()).isEqualTo(
+				"Mail [EMAIL] or call [PHONE_NUMBER]. Card [PAYMENT_CARD_DATA], IBAN [BANK_ACCOUNT], order 1234567890123.");
+		assertThat(result.rows().get(0).get(1).asString()).isEqualTo("Mail [EMAIL] or call 415-555-0100.");
+	}
+
 }
