@@ -40,7 +40,8 @@ final class SqlFunctions {
 	/** Vectors, AI_EMBED(model, text) and AI_REDACT ({@link VectorSql} methods), also under SNOWFLAKE.CORTEX. */
 	private static final Map<String, String> VECTORS = Map.of("eaw_embed_model", "embed", "embed_text_768", "embed",
 			"embed_text_1024", "embed", "vector_cosine_similarity", "cosineSimilarity", "vector_inner_product",
-			"innerProduct", "vector_l2_distance", "l2Distance", "ai_redact", "redact");
+			"innerProduct", "vector_l2_distance", "l2Distance", "ai_redact", "redact", "split_text_recursive_character",
+			"splitText");
 
 	/** The readers of {@link SnowflakePrepare}'s VARIANT casts ({@link VariantCasts} methods). */
 	private static final Map<String, String> VARIANT_CASTS = Map.of("eaw_variant_number", "number",

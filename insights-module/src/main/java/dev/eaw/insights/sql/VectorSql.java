@@ -8,11 +8,13 @@ import org.apache.calcite.linq4j.function.Parameter;
 import org.jspecify.annotations.Nullable;
 
 import dev.eaw.insights.ai.Redactor;
+import dev.eaw.insights.ai.TextSplitter;
 import dev.eaw.kernel.InvalidInput;
 
 /**
  * Snowflake's vector functions over ARRAYs of numbers (a VECTOR here is an ARRAY of floats), AI_EMBED(model, text)
- * with Snowflake's embedding model names mapped to the in-process embedder, and AI_REDACT by patterns.
+ * with Snowflake's embedding model names mapped to the in-process embedder, AI_REDACT by patterns and
+ * SPLIT_TEXT_RECURSIVE_CHARACTER.
  */
 public final class VectorSql {
 
@@ -73,6 +75,28 @@ public final class VectorSql {
 					+ "; not " + unknown + " (set EAW_LLM_PROVIDER for names and addresses).");
 		}
 		return Redactor.redact(input, wanted);
+	}
+
+	/**
+	 * SPLIT_TEXT_RECURSIVE_CHARACTER(text_to_split, format, chunk_size [, overlap [, separators]]) → an ARRAY of
+	 * chunks ({@link TextSplitter}).
+	 */
+	public static @Nullable Object splitText(@Parameter(name = "text_to_split") @Nullable String text,
+			@Parameter(name = "format") @Nullable String format, @Parameter(name = "chunk_size") @Nullable Integer size,
+			@Parameter(name = "overlap", optional = true) @Nullable Integer overlap,
+			@Parameter(name = "separators", optional = true) @Nullable Object separators) {
+		if (text == null || format == null || size == null) {
+			return null;
+		}
+		List<String> given = separators == null ? TextSplitter.DEFAULT
+				: CortexSql.strings("SPLIT_TEXT_RECURSIVE_CHARACTER", separators);
+		try {
+			return new java.util.ArrayList<Object>(
+					TextSplitter.split(text, format.strip(), size, overlap == null ? 0 : overlap, given));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInput("SPLIT_TEXT_RECURSIVE_CHARACTER: " + ex.getMessage());
+		}
 	}
 
 	private static double @Nullable [][] vectors(String function, @Nullable Object a, @Nullable Object b) {

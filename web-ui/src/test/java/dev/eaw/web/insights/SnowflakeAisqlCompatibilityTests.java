@@ -160,4 +160,19 @@ class SnowflakeAisqlCompatibilityTests {
 		assertThat(result.rows().get(0).get(1).asString()).isEqualTo("Mail [EMAIL] or call 415-555-0100.");
 	}
 
+	@Test
+	void splitTextRecursiveCharacterGivesAnArrayOfChunks() {
+		// https://docs.snowflake.com/en/sql-reference/functions/split_text_recursive_character-snowflake-cortex —
+		// (text_to_split, format, chunk_size [, overlap, separators]) → ARRAY of strings, none longer than chunk_size;
+		// here a separator starts the chunk after it (as markdown headers do)
+		Result result = run("""
+				SELECT SNOWFLAKE.CORTEX.SPLIT_TEXT_RECURSIVE_CHARACTER('hello world are you here', 'none', 15, 10) AS overlapped,
+				       SNOWFLAKE.CORTEX.SPLIT_TEXT_RECURSIVE_CHARACTER('# Title\n\nSome text here.\n\n## Part\n\nMore text.', 'markdown', 25) AS md,
+				       SPLIT_TEXT_RECURSIVE_CHARACTER('a-b-c', 'none', 2, 0, ['-']) AS custom""");
+		assertThat(result.types()).containsOnly("variant");
+		assertThat(result.rows().get(0).get(0).toString()).isEqualTo("[\"hello world are\",\"world are you\",\"are you here\"]");
+		assertThat(result.rows().get(0).get(1).toString()).isEqualTo("[\"# Title\\n\\nSome text here.\",\"## Part\\n\\nMore text.\"]");
+		assertThat(result.rows().get(0).get(2).toString()).isEqualTo("[\"a\",\"-b\",\"-c\"]");
+	}
+
 }
