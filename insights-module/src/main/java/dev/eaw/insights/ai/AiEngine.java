@@ -99,9 +99,14 @@ public final class AiEngine {
 		}, input);
 	}
 
+	/** Snowflake's model names (Cortex's LLMs) that the configured LLM answers; any other name goes to the LLM as is. */
+	static final java.util.regex.Pattern SNOWFLAKE_LLM = java.util.regex.Pattern.compile(
+			"(claude|llama|mistral|mixtral|snowflake|reka|jamba|gemma|deepseek|openai)-?.*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	public AiCache.Lookup complete(@Nullable String model, String prompt) {
-		String used = model == null || model.isBlank() ? llm.modelName() : model;
-		return cache.get("complete", "llm:" + used, () -> llm.complete(model, prompt), prompt);
+		String requested = model == null || model.isBlank() || SNOWFLAKE_LLM.matcher(model.strip()).matches() ? null : model;
+		String used = requested == null ? llm.modelName() : requested;
+		return cache.get("complete", "llm:" + used, () -> llm.complete(requested, prompt), prompt);
 	}
 
 	public AiCache.Lookup translate(String input, String from, String to) {

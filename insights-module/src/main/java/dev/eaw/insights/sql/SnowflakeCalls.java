@@ -146,6 +146,8 @@ final class SnowflakeCalls {
 			case "get/2" -> function("eaw_get", args.get(0), key(args.get(1)));
 			// Snowflake's AI_EMBED(model, text) gives an ARRAY; the older one-argument AI_EMBED(text) stays JSON text
 			case "ai_embed/2" -> function("eaw_embed_model", args.get(0), args.get(1));
+			// Snowflake's AI_COMPLETE(model, prompt); the older one-argument AI_COMPLETE(prompt) uses the default model
+			case "ai_complete/2" -> function("complete", args.get(0), args.get(1));
 			case "to_date/1", "date/1" -> castTo(args.get(0), SqlTypeName.DATE);
 			case "to_timestamp/1", "to_timestamp_ntz/1", "to_timestamp_ltz/1", "to_timestamp_tz/1" ->
 				castTo(args.get(0), SqlTypeName.TIMESTAMP);

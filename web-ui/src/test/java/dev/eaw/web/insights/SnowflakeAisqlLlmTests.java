@@ -94,6 +94,16 @@ class SnowflakeAisqlLlmTests {
 		assertThat(result.json()).isEqualTo("[[\"n=2\"]]");
 	}
 
+	@Test
+	void aiCompleteTakesSnowflakeModelNamesAndSendsThemToTheConfiguredModel() {
+		// https://docs.snowflake.com/en/sql-reference/functions/ai_complete — AI_COMPLETE(model, prompt) → VARCHAR;
+		// Cortex's model names are answered by the configured LLM (here "test-model")
+		Result result = run("SELECT AI_COMPLETE('llama3.1-8b', 'Say hello') AS a, "
+				+ "SNOWFLAKE.CORTEX.COMPLETE('mistral-large2', 'Say goodbye') AS b");
+		assertThat(result.types()).containsExactly("text", "text");
+		assertThat(result.json()).isEqualTo("[[\"echo test-model: Say hello\",\"echo test-model: Say goodbye\"]]");
+	}
+
 	private static final Pattern N = Pattern.compile("n=(\\d+)");
 
 	private static void complete(HttpExchange exchange) throws IOException {
@@ -103,7 +113,10 @@ class SnowflakeAisqlLlmTests {
 			String prompt = messages.get(messages.size() - 1);
 			PROMPTS.add(prompt);
 			String reply;
-			if (prompt.contains("<statement>")) {
+			if (prompt.startsWith("user: Say ")) {
+				reply = "echo " + request.path("model").asString() + ": " + prompt.substring("user: ".length());
+			}
+			else if (prompt.contains("<statement>")) {
 				String statement = prompt.substring(prompt.indexOf("<statement>"));
 				reply = (statement.contains("apple") || statement.contains("banana")) && statement.contains("fruit") ? "TRUE" : "FALSE";
 			}
