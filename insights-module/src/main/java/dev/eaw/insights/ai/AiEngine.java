@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The AI functions of the SQL box, each cached by (function, model version, inputs). Results are text, as stored in
  * the cache; the SQL layer turns them into numbers or JSON as each function's signature says.
@@ -22,20 +24,37 @@ public final class AiEngine {
 
 	private final AiCache cache;
 
+	private final AspectSentiment aspects;
+
+	private final ZeroShot zeroShot;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	public AiEngine(TextModels text, SentimentScorer sentiment, LlmClient llm, AiCache cache) {
 		this.text = text;
 		this.sentiment = sentiment;
 		this.llm = llm;
 		this.cache = cache;
+		this.aspects = new AspectSentiment(sentiment);
+		this.zeroShot = new ZeroShot(text.embedder());
+	}
+
+	/** AI_SENTIMENT's categories as JSON: the overall record, then one per aspect. */
+	public AiCache.Lookup sentimentCategories(String input, List<String> categories) {
+		return cache.get("ai_sentiment", sentiment.version() + ";polar=" + AspectSentiment.POLAR,
+				() -> JSON.writeValueAsString(aspects.categories(input, categories)), input, String.join("\u0001", categories));
+	}
+
+	/** AI_CLASSIFY's labels as a JSON array. */
+	public AiCache.Lookup classifyLabels(String input, List<ZeroShot.Category> categories, boolean multi,
+			List<ZeroShot.Example> examples) {
+		return cache.get("ai_classify", embedding() + ";margin=" + ZeroShot.MULTI_MARGIN,
+				() -> JSON.writeValueAsString(zeroShot.labels(input, categories, multi, examples)), input,
+				JSON.writeValueAsString(categories), Boolean.toString(multi), JSON.writeValueAsString(examples));
 	}
 
 	public AiCache.Lookup sentiment(String input) {
 		return cache.get("sentiment", sentiment.version(), () -> Double.toString(sentiment.score(input)), input);
-	}
-
-	public AiCache.Lookup classify(String input, List<String> labels) {
-		List<String> cleaned = labels.stream().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
-		return cache.get("classify", embedding(), () -> text.classify(input, cleaned), input, String.join("\u0001", cleaned));
 	}
 
 	/**
@@ -80,13 +99,57 @@ public final class AiEngine {
 		}, input);
 	}
 
+	/** Snowflake's model names (Cortex's LLMs) that the configured LLM answers; any other name goes to the LLM as is. */
+	static final java.util.regex.Pattern SNOWFLAKE_LLM = java.util.regex.Pattern.compile(
+			"(claude|llama|mistral|mixtral|snowflake|reka|jamba|gemma|deepseek|openai)-?.*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	public AiCache.Lookup complete(@Nullable String model, String prompt) {
-		String used = model == null || model.isBlank() ? llm.modelName() : model;
-		return cache.get("complete", "llm:" + used, () -> llm.complete(model, prompt), prompt);
+		String requested = model == null || model.isBlank() || SNOWFLAKE_LLM.matcher(model.strip()).matches() ? null : model;
+		String used = requested == null ? llm.modelName() : requested;
+		return cache.get("complete", "llm:" + used, () -> llm.complete(requested, prompt), prompt);
 	}
 
 	public AiCache.Lookup translate(String input, String from, String to) {
 		return cache.get("translate", "llm:" + llm.modelName(), () -> llm.translate(input, from, to), input, from, to);
+	}
+
+	/**
+	 * AI_FILTER: whether the LLM judges the statement true ({@code "true"} / {@code "false"}). No in-process model can
+	 * judge an arbitrary statement, so without an LLM this fails with the setting to configure.
+	 */
+	public AiCache.Lookup filter(String statement) {
+		return cache.get("ai_filter", "llm:" + llm.modelName(), () -> {
+			String reply = llm.complete(null, "Decide whether the following statement is true. Reply with exactly one word, "
+					+ "TRUE or FALSE.\n<statement>" + statement + "</statement>").strip().toLowerCase(Locale.ROOT);
+			if (reply.startsWith("true") || reply.startsWith("yes")) {
+				return "true";
+			}
+			if (reply.startsWith("false") || reply.startsWith("no")) {
+				return "false";
+			}
+			throw new IllegalStateException("The language model answered neither TRUE nor FALSE");
+		}, statement);
+	}
+
+	/** AI_AGG: the task done over all the texts by the LLM, in chunks ({@link Reducer}). */
+	public AiCache.Lookup aggregate(List<String> texts, String task) {
+		List<String> inputs = new java.util.ArrayList<>(texts);
+		inputs.add(task);
+		return cache.get("ai_agg", "llm:" + llm.modelName() + ";chunk=" + Reducer.CHUNK, () -> Reducer.reduce(texts,
+				rows -> llm.complete(null, "Task: " + task + "\nReply with the result only.\nRows:\n" + rows),
+				partials -> llm.complete(null, "Task: " + task + "\nThese are results of the task over parts of the rows. "
+						+ "Combine them into one result of the task. Reply with the result only.\nPartial results:\n" + partials)),
+				inputs.toArray(String[]::new));
+	}
+
+	/** AI_SUMMARIZE_AGG: through the LLM when one is configured, else an extractive summary of summaries per chunk. */
+	public AiCache.Lookup summarizeAll(List<String> texts) {
+		if (llm.configured()) {
+			return aggregate(texts, "Summarize the texts in at most five sentences.");
+		}
+		return cache.get("ai_summarize_agg", embedding() + ";chunk=" + Reducer.CHUNK, () -> Reducer.reduce(texts,
+				rows -> text.summarize(Reducer.sentences(rows)), partials -> text.summarize(Reducer.sentences(partials))),
+				texts.toArray(String[]::new));
 	}
 
 	/** Labels from {@code 'a,b,c'} or a JSON-ish {@code ['a','b']}. */

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The embedding-based text functions that need no LLM: zero-shot classification, extractive summaries, answer
+ * The embedding-based text functions that need no LLM (zero-shot classification is {@link ZeroShot}): extractive summaries, answer
  * extraction and similarity.
  */
 public final class TextModels {
@@ -26,22 +26,6 @@ public final class TextModels {
 
 	public Embedder embedder() {
 		return embedder;
-	}
-
-	/** The label whose description is closest to the text. */
-	public String classify(String text, List<String> labels) {
-		if (labels.size() < 2) {
-			throw new IllegalArgumentException("Give at least two labels to choose from, e.g. 'praise,complaint,question'.");
-		}
-		float[] vector = embedder.embed(text);
-		List<float[]> candidates = embedder.embedAll(labels.stream().map(l -> "This text is about " + l + ".").toList());
-		int best = 0;
-		for (int i = 1; i < labels.size(); i++) {
-			if (Embedder.cosine(vector, candidates.get(i)) > Embedder.cosine(vector, candidates.get(best))) {
-				best = i;
-			}
-		}
-		return labels.get(best);
 	}
 
 	/**

@@ -41,7 +41,7 @@ public final class DemoContent {
 			ORDER BY sentiment""";
 
 	static final String SENTIMENT_OVER_TIME = """
-			SELECT FLOOR(review_date TO QUARTER) AS quarter, product, AVG(AI_SENTIMENT(review)) AS sentiment
+			SELECT FLOOR(review_date TO QUARTER) AS quarter, product, AVG(SNOWFLAKE.CORTEX.SENTIMENT(review)) AS sentiment
 			FROM reviews
 			WHERE product IN ('Trail Runner Shoes', 'Aero Blender', 'Nimbus Headphones')
 			GROUP BY FLOOR(review_date TO QUARTER), product

@@ -22,22 +22,6 @@ public final class AiSql {
 		return text == null ? null : call("SENTIMENT", () -> engine().sentiment(text), Double::valueOf, text);
 	}
 
-	public static @Nullable String classify(@Nullable String text, @Nullable String labels) {
-		return text == null || labels == null ? null
-				: call("AI_CLASSIFY", () -> engine().classify(text, AiEngine.labels(labels)), v -> v, text, labels);
-	}
-
-	/** Cortex's CLASSIFY_TEXT with an array of labels, as Snowflake writes it. */
-	public static @Nullable String classifyTextArray(@Nullable String text, java.util.@Nullable List<String> labels) {
-		return labels == null ? null : classifyText(text, String.join(",", labels));
-	}
-
-	/** Cortex's CLASSIFY_TEXT: {@code {"label": "…"}}. */
-	public static @Nullable String classifyText(@Nullable String text, @Nullable String labels) {
-		String label = classify(text, labels);
-		return label == null ? null : "{\"label\": " + Json.string(label) + "}";
-	}
-
 	public static @Nullable String summarize(@Nullable String text) {
 		return text == null ? null : call("SUMMARIZE", () -> engine().summarize(text, reason -> {
 			QueryContext context = QueryContext.current();
@@ -83,7 +67,7 @@ public final class AiSql {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <T> @Nullable T call(String function, Supplier<AiCache.Lookup> lookup, Function<String, T> convert,
+	static <T> @Nullable T call(String function, Supplier<AiCache.Lookup> lookup, Function<String, T> convert,
 			String... inputs) {
 		QueryContext context = QueryContext.current();
 		String key = function + '\u0001' + String.join("\u0001", inputs);

@@ -144,6 +144,10 @@ final class SnowflakeCalls {
 			case "zeroifnull/1" -> SqlStdOperatorTable.COALESCE.createCall(POS, args.get(0), SqlLiteral.createExactNumeric("0", POS));
 			case "nullifzero/1" -> SqlStdOperatorTable.NULLIF.createCall(POS, args.get(0), SqlLiteral.createExactNumeric("0", POS));
 			case "get/2" -> function("eaw_get", args.get(0), key(args.get(1)));
+			// Snowflake's AI_EMBED(model, text) gives an ARRAY; the older one-argument AI_EMBED(text) stays JSON text
+			case "ai_embed/2" -> function("eaw_embed_model", args.get(0), args.get(1));
+			// Snowflake's AI_COMPLETE(model, prompt); the older one-argument AI_COMPLETE(prompt) uses the default model
+			case "ai_complete/2" -> function("complete", args.get(0), args.get(1));
 			case "to_date/1", "date/1" -> castTo(args.get(0), SqlTypeName.DATE);
 			case "to_timestamp/1", "to_timestamp_ntz/1", "to_timestamp_ltz/1", "to_timestamp_tz/1" ->
 				castTo(args.get(0), SqlTypeName.TIMESTAMP);
@@ -176,6 +180,15 @@ final class SnowflakeCalls {
 					array = function("eaw_array_add", array, arg);
 				}
 				return array;
+			}
+			case "prompt" -> {
+				// PROMPT('… {0} … {1}', a, b): the filled-in text, which is what the AI functions read from it
+				SqlNode text = args.isEmpty() ? SqlLiteral.createNull(POS) : args.get(0);
+				for (int i = 1; i < args.size(); i++) {
+					text = function("eaw_prompt_fill", text, SqlLiteral.createExactNumeric(Integer.toString(i - 1), POS),
+							function("eaw_to_varchar", args.get(i)));
+				}
+				return args.size() == 1 ? castTo(text, SqlTypeName.VARCHAR) : text;
 			}
 			default -> {
 				return call;

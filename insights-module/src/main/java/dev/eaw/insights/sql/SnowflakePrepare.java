@@ -85,15 +85,22 @@ final class SnowflakePrepare extends CalcitePrepareImpl {
 		return rex.makeCast(cx.getTypeFactory().createTypeWithNullability(to, true), read, true, false);
 	}
 
-	/** A function with {@code Object} (VARIANT) parameters: dates and timestamps go in as text. */
+	/**
+	 * A function with {@code Object} (VARIANT) parameters: dates and timestamps go in as text; an optional argument left
+	 * out (the validator's DEFAULT) goes in as NULL.
+	 */
 	private static RexNode variantArguments(SqlRexContext cx, SqlCall call, SqlUserDefinedFunction function) {
 		RelDataTypeFactory types = cx.getTypeFactory();
 		List<FunctionParameter> parameters = function.getFunction().getParameters();
 		List<RexNode> operands = new ArrayList<>();
 		for (int i = 0; i < call.operandCount(); i++) {
 			SqlNode operand = call.operand(i);
-			RexNode value = cx.convertExpression(operand);
 			RelDataType parameter = parameters.get(i).getType(types);
+			if (operand.getKind() == SqlKind.DEFAULT) {
+				operands.add(cx.getRexBuilder().makeNullLiteral(types.createTypeWithNullability(parameter, true)));
+				continue;
+			}
+			RexNode value = cx.convertExpression(operand);
 			if (isObject(parameter)) {
 				if (SqlTypeName.DATETIME_TYPES.contains(value.getType().getSqlTypeName())) {
 					value = cx.getRexBuilder().makeCast(types.createTypeWithNullability(
@@ -105,7 +112,12 @@ final class SnowflakePrepare extends CalcitePrepareImpl {
 			}
 			operands.add(value);
 		}
-		return cx.getRexBuilder().makeCall(cx.getValidator().getValidatedNodeType(call), function, operands);
+		RelDataType type = cx.getValidator().getValidatedNodeTypeIfKnown(call);
+		if (type == null) {
+			type = types.createTypeWithNullability(function.getReturnTypeInference().inferReturnType(
+					new org.apache.calcite.rex.RexCallBinding(types, function, operands, List.of())), true);
+		}
+		return cx.getRexBuilder().makeCall(type, function, operands);
 	}
 
 	private static boolean takesVariant(SqlUserDefinedFunction function) {

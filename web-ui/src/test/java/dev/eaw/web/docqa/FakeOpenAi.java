@@ -21,13 +21,13 @@ import tools.jackson.databind.JsonNode;
  * Pieces of a local server speaking OpenAI's chat-completions protocol, for the tests of answers written by a language
  * model: whole replies and streamed ones ({@code text/event-stream} chunks, then {@code data: [DONE]}).
  */
-final class FakeOpenAi {
+public final class FakeOpenAi {
 
 	private FakeOpenAi() {
 	}
 
 	/** A server on a free local port answering {@code /v1/chat/completions} with the handler. */
-	static HttpServer start(HttpHandler handler) {
+	public static HttpServer start(HttpHandler handler) {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/v1/chat/completions", handler);
@@ -40,7 +40,7 @@ final class FakeOpenAi {
 	}
 
 	/** Points the app's LLM settings at the server. */
-	static void configure(DynamicPropertyRegistry properties, HttpServer server) {
+	public static void configure(DynamicPropertyRegistry properties, HttpServer server) {
 		properties.add("eaw.llm.provider", () -> "openai");
 		properties.add("eaw.llm.base-url", () -> "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
 		properties.add("eaw.llm.model", () -> "test-model");
@@ -48,7 +48,7 @@ final class FakeOpenAi {
 	}
 
 	/** A request's messages as {@code role: content}. */
-	static List<String> messages(JsonNode request) {
+	public static List<String> messages(JsonNode request) {
 		List<String> messages = new ArrayList<>();
 		for (JsonNode message : request.path("messages")) {
 			messages.add(message.path("role").asString() + ": " + message.path("content").asString());
@@ -56,7 +56,7 @@ final class FakeOpenAi {
 		return messages;
 	}
 
-	static void respond(HttpExchange exchange, String content, int prompt, int completion) throws IOException {
+	public static void respond(HttpExchange exchange, String content, int prompt, int completion) throws IOException {
 		String body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"test-model\","
 				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + quote(content)
 				+ "},\"finish_reason\":\"stop\"}]," + usage(prompt, completion) + "}";

@@ -33,13 +33,14 @@ class AiFunctionTests {
 		JsonNode rows = rows("""
 				SELECT AI_CLASSIFY('My card was charged twice for one order', 'billing,shipping,product quality'),
 				       SNOWFLAKE.CORTEX.CLASSIFY_TEXT('The parcel is still stuck in transit after two weeks', ARRAY['billing', 'shipping', 'product quality'])""");
-		assertThat(rows.get(0).get(0).asString()).isEqualTo("billing");
-		assertThat(rows.get(0).get(1).asString()).isEqualTo("{\"label\": \"shipping\"}");
+		// AI_CLASSIFY gives {"labels": […]}, CLASSIFY_TEXT {"label": …}, both as JSON objects (SnowflakeAisqlCompatibilityTests)
+		assertThat(rows.get(0).get(0).toString()).isEqualTo("{\"labels\":[\"billing\"]}");
+		assertThat(rows.get(0).get(1).toString()).isEqualTo("{\"label\":\"shipping\"}");
 		JsonNode arrays = rows("""
 				SELECT SNOWFLAKE.CORTEX.CLASSIFY_TEXT('Refund me, the blender arrived cracked', ARRAY['refund request', 'compliment']),
 				       CLASSIFY_TEXT('What a lovely, comfy blanket', ARRAY['refund request', 'compliment'])""");
-		assertThat(arrays.get(0).get(0).asString()).isEqualTo("{\"label\": \"refund request\"}");
-		assertThat(arrays.get(0).get(1).asString()).isEqualTo("{\"label\": \"compliment\"}");
+		assertThat(arrays.get(0).get(0).toString()).isEqualTo("{\"label\":\"refund request\"}");
+		assertThat(arrays.get(0).get(1).toString()).isEqualTo("{\"label\":\"compliment\"}");
 	}
 
 	@Test
@@ -85,7 +86,7 @@ class AiFunctionTests {
 		assertThat(second.path("aiCacheHits").asLong()).isEqualTo(10);
 		assertThat(second.path("rows")).isEqualTo(first.path("rows"));
 		String metrics = admin().get("/actuator/prometheus").body();
-		assertThat(metrics).contains("eaw_insights_ai_cache_total{", "function=\"classify\"", "result=\"hit\"");
+		assertThat(metrics).contains("eaw_insights_ai_cache_total{", "function=\"ai_classify\"", "result=\"hit\"");
 	}
 
 }
