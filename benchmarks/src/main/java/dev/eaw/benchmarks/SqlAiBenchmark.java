@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code sql-ai}: how fast AI functions run inline in SQL on the running application. Uploads a dataset of
  * {@code --rows} generated reviews (unique texts, so the first pass is really cold), then times (after one unmeasured
- * warm-up query) a plain SELECT of the same rows, {@code AI_SENTIMENT} cold (every row computed by the model) and the same query again (every row from
+ * warm-up query) a plain SELECT of the same rows, {@code SNOWFLAKE.CORTEX.SENTIMENT} cold (every row computed by the model) and the same query again (every row from
  * the cache). The dataset is deleted afterwards.
  */
 final class SqlAiBenchmark implements BenchmarkCommand {
@@ -50,9 +50,10 @@ final class SqlAiBenchmark implements BenchmarkCommand {
 			List<Row> results = new ArrayList<>();
 			time(client, base, auth, "warm-up", "SELECT id, review FROM " + dataset, rows);
 			results.add(time(client, base, auth, "plain SELECT (baseline)", "SELECT id, review FROM " + dataset, rows));
-			String ai = "SELECT id, AI_SENTIMENT(review) AS sentiment FROM " + dataset;
-			results.add(time(client, base, auth, "AI_SENTIMENT, cold", ai, rows));
-			results.add(time(client, base, auth, "AI_SENTIMENT, cached", ai, rows).asDefault());
+			// the FLOAT score, as before AI_SENTIMENT answered Snowflake's categories OBJECT
+			String ai = "SELECT id, SNOWFLAKE.CORTEX.SENTIMENT(review) AS sentiment FROM " + dataset;
+			results.add(time(client, base, auth, "SNOWFLAKE.CORTEX.SENTIMENT, cold", ai, rows));
+			results.add(time(client, base, auth, "SNOWFLAKE.CORTEX.SENTIMENT, cached", ai, rows).asDefault());
 			return results;
 		}
 		finally {
