@@ -190,7 +190,8 @@ public final class CalciteQueries implements Queries {
 			try (Statement statement = connection.createStatement()) {
 				context.opened(statement); // cancelling it stops Calcite's planner and its result set
 				statement.setMaxRows(limits.rowCap() + 1);
-				try (ResultSet rs = statement.executeQuery(SnowflakeSyntax.prepare(sql))) {
+				String query = SnowflakeSyntax.prepare(SqlGuard.withoutTrailingSemicolons(sql));
+				try (ResultSet rs = statement.executeQuery(query)) {
 					return read(rs, start, context);
 				}
 			}

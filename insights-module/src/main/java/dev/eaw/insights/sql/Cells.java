@@ -27,7 +27,7 @@ final class Cells {
 			return value.toString();
 		}
 		if (value instanceof BigDecimal decimal) {
-			return decimal.doubleValue();
+			return decimal; // as is, with its scale: a NUMERIC(10,2) 48.50 is written 48.50, not 48.5
 		}
 		if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
 			return null;

@@ -1,5 +1,6 @@
 package dev.eaw.insights.sql;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,6 +36,10 @@ public final class SqlGuard {
 		if (first.isEmpty()) {
 			throw new InvalidInput("Type a query, e.g. SELECT * FROM reviews LIMIT 10.");
 		}
+		int count = statementCount(sql);
+		if (count > 1) {
+			throw new InvalidInput("Run one statement at a time: this text has " + count + ".");
+		}
 		if (WRITES.contains(first)) {
 			throw new InvalidInput(first.toUpperCase(Locale.ROOT)
 					+ " is not allowed: the SQL box only reads datasets. Load data on the Datasets page.");
@@ -51,13 +56,45 @@ public final class SqlGuard {
 			throw new InvalidInput(SyntaxErrors.describe(ex));
 		}
 		if (statements.size() != 1) {
-			throw new InvalidInput("Run one statement at a time (found " + statements.size() + ").");
+			throw new InvalidInput("Run one statement at a time: this text has " + statements.size() + ".");
 		}
 		SqlNode statement = statements.get(0);
 		if (!statement.getKind().belongsTo(SqlKind.QUERY)) {
 			throw new InvalidInput(statement.getKind() + " is not allowed: only queries (SELECT, WITH, VALUES) run here.");
 		}
 		return statement;
+	}
+
+	/**
+	 * How many statements the text holds: the parts between semicolons that hold more than space and comments. A
+	 * semicolon inside a string, a quoted name or a comment separates nothing, and a trailing one ends the only
+	 * statement.
+	 */
+	static int statementCount(String sql) {
+		int count = 0;
+		boolean open = false;
+		for (SqlTokens.Token token : SqlTokens.tokenize(sql)) {
+			if (token.is(";")) {
+				open = false;
+			}
+			else if (token.kind() != SqlTokens.Kind.SPACE && !open) {
+				open = true;
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** The text without the semicolons (and space and comments) after its last statement, which JDBC would refuse. */
+	static String withoutTrailingSemicolons(String sql) {
+		List<SqlTokens.Token> tokens = SqlTokens.tokenize(sql);
+		int end = tokens.size();
+		while (end > 0 && (tokens.get(end - 1).is(";") || tokens.get(end - 1).kind() == SqlTokens.Kind.SPACE)) {
+			end--;
+		}
+		StringBuilder text = new StringBuilder();
+		tokens.subList(0, end).forEach(token -> text.append(token.text()));
+		return text.toString();
 	}
 
 	/** The first keyword, after comments and opening parentheses, in lower case. */

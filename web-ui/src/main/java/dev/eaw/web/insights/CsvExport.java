@@ -1,5 +1,6 @@
 package dev.eaw.web.insights;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,6 +40,9 @@ final class CsvExport {
 		}
 		if (value instanceof Map || value instanceof List) {
 			return text(JSON.writeValueAsString(value)); // a VARIANT's OBJECT or ARRAY, as Snowflake exports it
+		}
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString(); // with its scale (48.50) and never in E notation
 		}
 		return value instanceof Number || value instanceof Boolean ? String.valueOf(value) : text(String.valueOf(value));
 	}
