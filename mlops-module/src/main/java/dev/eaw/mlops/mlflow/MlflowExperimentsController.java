@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /** MLflow's experiment endpoints ({@code experiments/*}), on both the REST and the UI ("ajax") prefix. */
 @RestController
 @RequestMapping({ "/api/2.0/mlflow/experiments", "/ajax-api/2.0/mlflow/experiments" })
-@Tag(name = "MLflow tracking", description = "MLflow 2.x REST API: experiments, runs, metrics, params, tags")
+@Tag(name = "MLflow tracking", description = "MLflow REST API (2.x and 3.x clients): experiments, runs, metrics, params, tags, logged models")
 class MlflowExperimentsController {
 
 	private final ExperimentTracking experiments;

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping({ "/api/2.0/mlflow/model-versions", "/ajax-api/2.0/mlflow/model-versions" })
-@Tag(name = "MLflow model registry", description = "MLflow 2.x REST API: registered models, versions, stages, aliases")
+@Tag(name = "MLflow model registry", description = "MLflow REST API (2.x and 3.x clients): registered models, versions, stages, aliases")
 class MlflowModelVersionsController {
 
 	private final ModelRegistry registry;

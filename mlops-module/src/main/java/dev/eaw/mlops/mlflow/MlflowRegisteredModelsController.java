@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping({ "/api/2.0/mlflow/registered-models", "/ajax-api/2.0/mlflow/registered-models" })
-@Tag(name = "MLflow model registry", description = "MLflow 2.x REST API: registered models, versions, stages, aliases")
+@Tag(name = "MLflow model registry", description = "MLflow REST API (2.x and 3.x clients): registered models, versions, stages, aliases")
 class MlflowRegisteredModelsController {
 
 	private final ModelRegistry registry;

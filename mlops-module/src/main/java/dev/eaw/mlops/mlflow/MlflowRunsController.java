@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 /** MLflow's run endpoints ({@code runs/*}, {@code metrics/get-history}), on both the REST and the UI prefix. */
 @RestController
 @RequestMapping({ "/api/2.0/mlflow", "/ajax-api/2.0/mlflow" })
-@Tag(name = "MLflow tracking", description = "MLflow 2.x REST API: experiments, runs, metrics, params, tags")
+@Tag(name = "MLflow tracking", description = "MLflow REST API (2.x and 3.x clients): experiments, runs, metrics, params, tags, logged models")
 class MlflowRunsController {
 
 	private final RunTracking runs;

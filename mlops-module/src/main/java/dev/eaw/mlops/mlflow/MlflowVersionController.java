@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** MLflow's {@code GET /version} (in {@code mlflow/server/__init__.py}): the server's MLflow version as plain text. */
 @RestController
-@Tag(name = "MLflow tracking", description = "MLflow 2.x REST API: experiments, runs, metrics, params, tags")
+@Tag(name = "MLflow tracking", description = "MLflow REST API (2.x and 3.x clients): experiments, runs, metrics, params, tags, logged models")
 class MlflowVersionController {
 
 	/**
